@@ -1,0 +1,124 @@
+package io.tomassure.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes the outbox to Kafka on a thread of its own: drains everything pending, then sleeps until a commit
+ * signal (or the poll interval) wakes it. While Kafka is unreachable it backs off exponentially and keeps the
+ * events; they go out, in order, once it is back. Delivery is at least once: consumers de-duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final OutboxStore store;
+    private final KafkaBatchPublisher publisher;
+    private final EventsConfig.Relay config;
+    private final CommitSignal commitSignal;
+    private final Counter published;
+    private final Counter failures;
+    private volatile boolean running;
+    private Thread thread;
+
+    OutboxRelay(OutboxStore store, KafkaBatchPublisher publisher, EventsConfig config, Config rawConfig,
+            MeterRegistry meters) {
+        this.store = store;
+        this.publisher = publisher;
+        this.config = config.relay();
+        this.commitSignal = new CommitSignal(rawConfig);
+        this.published = meters.counter("tom.outbox.published");
+        this.failures = meters.counter("tom.outbox.publish.failures");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            running = true;
+            thread = new Thread(this::run, "outbox-relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        commitSignal.close();
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(config.pollInterval().toMillis() + 1_000);
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        Instant nextPurge = Instant.now();
+        while (running) {
+            try {
+                commitSignal.listen(); // before draining, so a commit during the drain still wakes us
+            } catch (Exception e) {
+                LOG.debugf("cannot listen for commits yet: %s", e.getMessage());
+            }
+            try {
+                drain();
+                if (!backoff.isZero()) {
+                    LOG.info("outbox relay: publishing again");
+                    backoff = Duration.ZERO;
+                }
+                if (Instant.now().isAfter(nextPurge)) {
+                    store.purgePublished(config.retention());
+                    nextPurge = Instant.now().plus(PURGE_EVERY);
+                }
+                commitSignal.await(config.pollInterval());
+            } catch (Exception e) {
+                failures.increment();
+                backoff = nextBackoff(backoff, config.maxBackoff());
+                if (backoff.equals(config.maxBackoff())) {
+                    LOG.debugf("outbox relay still failing: %s", e.getMessage());
+                } else {
+                    LOG.warnf("outbox relay cannot publish (%s); retrying in %d ms", e.getMessage(), backoff.toMillis());
+                }
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** Publishes batches until nothing is pending; throws on the first failure (its prefix stays published). */
+    private void drain() throws Exception {
+        while (running) {
+            PublishOutcome outcome = store.publishNextBatch(config.batchSize(), publisher);
+            published.increment(outcome.acknowledged());
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            if (outcome.acknowledged() < config.batchSize()) {
+                return;
+            }
+        }
+    }
+
+    static Duration nextBackoff(Duration current, Duration max) {
+        Duration next = current.isZero() ? Duration.ofMillis(100) : current.multipliedBy(2);
+        return next.compareTo(max) > 0 ? max : next;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

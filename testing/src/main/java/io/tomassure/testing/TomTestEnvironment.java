@@ -1,0 +1,29 @@
+package io.tomassure.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real infrastructure a TOM Assure service runs on, for {@code @QuarkusTest}s: PostgreSQL, Kafka and the
+ * token issuer's public key. Put {@code @WithTestResource(TomTestEnvironment.class)} on every test class of a
+ * module so they share one application start; the servers themselves start once per test JVM.
+ */
+public class TomTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(),
+                "quarkus.datasource.username", TestDatabase.user(),
+                "quarkus.datasource.password", TestDatabase.password(),
+                "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                "quarkus.oidc.public-key", TestTokens.publicKey(),
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // The servers live as long as the JVM (shutdown hooks stop them), so later test classes reuse them.
+    }
+}
