@@ -14,6 +14,9 @@ public interface EventsConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
+    /** The topic this service publishes its own events to (one per owning service, see {@code Topics}). */
+    String topic();
+
     Relay relay();
 
     Inbox inbox();

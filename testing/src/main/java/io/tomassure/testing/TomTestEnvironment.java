@@ -18,6 +18,8 @@ public class TomTestEnvironment implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", TestDatabase.user(),
                 "quarkus.datasource.password", TestDatabase.password(),
                 "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
+                // Verify tokens with the test key pair's public half: no identity provider to reach.
+                "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
                 "quarkus.oidc.token.issuer", TestTokens.ISSUER);
     }

@@ -1,0 +1,17 @@
+package io.tomassure.audit;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tomassure.events.Topics;
+import io.tomassure.testing.ServiceFoundationContract;
+import io.tomassure.testing.TomTestEnvironment;
+
+@QuarkusTest
+@WithTestResource(TomTestEnvironment.class)
+class AuditServiceFoundationTest extends ServiceFoundationContract {
+
+    @Override
+    protected String topic() {
+        return Topics.AUDIT;
+    }
+}

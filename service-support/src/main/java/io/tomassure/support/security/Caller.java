@@ -1,0 +1,47 @@
+package io.tomassure.support.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling, as the verified access token says: user, organisation (ODS code) and realm roles. */
+@RequestScoped
+public class Caller {
+
+    /** The token claim that carries the caller's organisation ODS code. */
+    public static final String ORGANISATION_CLAIM = "org";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public String username() {
+        String preferred = token.getClaim("preferred_username");
+        return preferred != null ? preferred : identity.getPrincipal().getName();
+    }
+
+    public Optional<String> organisation() {
+        return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM)).map(Object::toString);
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+}
