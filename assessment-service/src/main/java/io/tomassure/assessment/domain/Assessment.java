@@ -1,0 +1,28 @@
+package io.tomassure.assessment.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The TOM of one product version against one template version, with the product facts the rules need. */
+@Entity
+public class Assessment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID productVersionId;
+    public UUID templateId;
+    public String supplierOds;
+    public boolean medicalDevice;
+    public boolean updatesSpine;
+    public boolean clinicalSafetyRelated;
+    public boolean changesLocalSystems;
+    @Version
+    public long version;
+    public Instant createdAt;
+}

@@ -1,0 +1,56 @@
+package io.tomassure.assessment.events;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.PhaseStatus;
+import io.tomassure.assessment.service.Phases;
+import io.tomassure.events.EventEnvelope;
+import io.tomassure.events.approval.ApprovalEvents;
+import io.tomassure.outbox.EventInbox;
+
+/**
+ * Shows each phase's decision: approval-service's decisions move the phase out of review (a return or a
+ * rejection makes its rows editable again). A decision about an older revision than the latest changes nothing.
+ */
+@ApplicationScoped
+public class DecisionListener {
+
+    static final String CONSUMER = "assessment-service";
+    private static final Logger LOG = Logger.getLogger(DecisionListener.class);
+
+    private final EventInbox inbox;
+
+    DecisionListener(EventInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("approval-events")
+    @Blocking
+    public void onApprovalEvent(String message) {
+        inbox.consume(CONSUMER, message, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        if (!ApprovalEvents.PHASE_DECIDED.name().equals(event.type())) {
+            return;
+        }
+        ApprovalEvents.PhaseDecided decision = event.dataAs(ApprovalEvents.PHASE_DECIDED);
+        Phase phase = Phase.fromLabel(decision.phase());
+        PhaseStatus status = Phases.status(decision.assessmentId(), decision.deploymentId(), phase).orElse(null);
+        if (status == null || status.revision != decision.revision()) {
+            LOG.infof("decision %s on %s phase %s revision %d ignored: the latest revision is %s", event.id(),
+                    decision.assessmentId(), decision.phase(), decision.revision(), status == null ? "none" : status.revision);
+            return;
+        }
+        status.state = ApprovalEvents.Outcome.valueOf(decision.outcome()).name();
+        status.reason = decision.reason();
+        status.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,78 @@
+package io.tomassure.assessment.rest;
+
+import java.net.URI;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.service.Access;
+import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.Assessments;
+import io.tomassure.assessment.service.Catalogue;
+import io.tomassure.assessment.service.Views;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Preconditions;
+
+/** The HTTP side of answering rows and handling evidence, shared by the product and deployment resources. */
+@ApplicationScoped
+public class AnswerWriter {
+
+    private final Access access;
+    private final Answers answers;
+    private final Assessments assessments;
+    private final Catalogue catalogue;
+
+    AnswerWriter(Access access, Answers answers, Assessments assessments, Catalogue catalogue) {
+        this.access = access;
+        this.answers = answers;
+        this.assessments = assessments;
+        this.catalogue = catalogue;
+    }
+
+    @Transactional
+    public Response answer(Assessment assessment, Deployment deployment, String requirementId,
+            AssessmentDtos.AnswerRequest request, String ifMatch) {
+        var row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), requirementId);
+        var response = answers.answer(access.viewer(), access.username(), assessment, deployment, row, request, ifMatch);
+        return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
+    }
+
+    public Response evidence(Assessment assessment, Deployment deployment, String requirementId, String name,
+            String mediaType, Long declaredLength, byte[] content) {
+        // Refuse on the declared size before looking at the body at all.
+        if (declaredLength != null && declaredLength > assessments.evidenceMaxBytes()) {
+            throw assessments.tooLarge(declaredLength);
+        }
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw ProblemException.invalid("name", "name the file with the 'name' query parameter (1 to 255 characters)");
+        }
+        String type = mediaType == null || mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : mediaType;
+        Evidence evidence = assessments.addEvidence(access.viewer(), access.username(), assessment, deployment,
+                requirementId, name, type, content == null ? new byte[0] : content);
+        return Response.created(URI.create("/api/v1/assessments/" + assessment.id + "/evidence/" + evidence.id))
+                .entity(Views.evidence(evidence)).build();
+    }
+
+    public Response download(Assessment assessment, UUID evidenceId) {
+        Evidence evidence = Evidence.findById(evidenceId);
+        boolean belongs = evidence != null && io.tomassure.assessment.domain.Response.<io.tomassure.assessment.domain.Response>
+                findByIdOptional(evidence.responseId).map(r -> r.assessmentId.equals(assessment.id)).orElse(false);
+        if (!belongs) {
+            throw ProblemException.notFound("Evidence " + evidenceId);
+        }
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256));
+        return Response.ok(evidence.content, evidence.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + evidence.name.replace("\"", "") + "\"")
+                .header("Repr-Digest", "sha-256=:" + digest + ":")
+                .build();
+    }
+}

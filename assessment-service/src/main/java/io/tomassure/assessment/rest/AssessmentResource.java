@@ -1,0 +1,223 @@
+package io.tomassure.assessment.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Parameters;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.rest.AssessmentDtos.AssessmentSummary;
+import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
+import io.tomassure.assessment.rest.AssessmentDtos.CreateAssessment;
+import io.tomassure.assessment.rest.AssessmentDtos.Impact;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
+import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
+import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
+import io.tomassure.assessment.rest.SubmissionDtos.SubmitPhase;
+import io.tomassure.assessment.service.Access;
+import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.Assessments;
+import io.tomassure.assessment.service.Submissions;
+import io.tomassure.assessment.service.Views;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Page;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Roles;
+
+@Path("/api/v1/assessments")
+@Tag(name = "Assessments", description = "Product TOMs: answers, evidence, non-conformances, derived results, Phase 1A/1B submissions")
+public class AssessmentResource {
+
+    private final Access access;
+    private final Assessments assessments;
+    private final AnswerWriter writer;
+    private final Submissions submissions;
+    private final Views views;
+
+    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views) {
+        this.access = access;
+        this.assessments = assessments;
+        this.writer = writer;
+        this.submissions = submissions;
+        this.views = views;
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Open an assessment", description = "One TOM per product version and published template version, by the product's supplier.")
+    public Response create(@Valid @NotNull CreateAssessment request) {
+        Assessment assessment = assessments.create(access.viewer(), access.username(), request.productVersionId(), request.templateId());
+        return Response.created(URI.create("/api/v1/assessments/" + assessment.id))
+                .header(HttpHeaders.ETAG, Preconditions.etag(assessment.version)).entity(views.assessment(assessment)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List assessments", description = "Those the caller may see: a supplier's own, the ones an EUO "
+            + "deploys, all for NHS Digital. Keyset-paged in creation order: pass 'next' as 'after'.")
+    public Page<AssessmentSummary> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Preconditions.limit(limit);
+        Viewer viewer = access.viewer();
+        StringBuilder query = new StringBuilder("id > :after");
+        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
+        if (!viewer.isCentral()) {
+            query.append(" and (supplierOds = :supplier or id in (select d.assessmentId from Deployment d where d.euoOds = :euo))");
+            parameters.and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "")
+                    .and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "");
+        }
+        List<Assessment> rows = Assessment.<Assessment>find(query + " order by id", parameters).page(0, size + 1).list();
+        return Page.of(rows, size, a -> a.id.toString(), AssessmentResource::summary);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Get an assessment with its derived results", description = "Completeness per phase and section, "
+            + "IG outcome, clinical-safety level, required sign-offs, submission route, phase states. ETag for If-Match.")
+    public Response get(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return Response.ok(views.assessment(assessment)).header(HttpHeaders.ETAG, Preconditions.etag(assessment.version)).build();
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/impact")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Set the product facts", description = "Medical device, updates Spine, clinical-safety related, "
+            + "changes local systems: they decide the clinical-safety level and sign-offs. Requires If-Match.")
+    public Response setImpact(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Impact impact) {
+        access.assessment(id);
+        Assessment assessment = assessments.setImpact(access.viewer(), access.username(), id, impact, ifMatch);
+        return get(assessment.id);
+    }
+
+    @GET
+    @Path("/{id}/responses")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the product's answers", description = "Every answered row of the product assessment, with evidence and ETags.")
+    public List<ResponseView> responses(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return Answers.responses(assessment.id, null).values().stream().map(Views::response).toList();
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/responses/{requirementId}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
+    @Operation(summary = "Answer a row", description = "Compliance answer (one the template allows), references, notes and, "
+            + "for a Semi-compliant or Non-compliant Action/Req row, the non-conformance detail, mitigation and RAG risk. "
+            + "Only the party that owns the row answers it. Changing an existing answer requires If-Match.")
+    public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
+        return writer.answer(access.assessment(id), null, requirementId, request, ifMatch);
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/responses/{requirementId}/score")
+    @RolesAllowed(Roles.ASSURANCE)
+    @Operation(summary = "Score a row (NHS Digital)", description = "Not Yet Assessed / OK / Not OK / Queries, with a comment. Requires If-Match.")
+    public Response score(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ScoreRequest request) {
+        var response = assessments.score(access.username(), access.assessment(id), requirementId, request, ifMatch);
+        return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/responses/{requirementId}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Attach evidence to a row", description = "The request body is the file; its Content-Type is "
+            + "kept, 'name' names it. Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
+    public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
+        return writer.evidence(access.assessment(id), null, requirementId, name, mediaType, length, content);
+    }
+
+    @GET
+    @Path("/{id}/evidence/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Download evidence", description = "The file as uploaded, with its SHA-256 in Repr-Digest.")
+    public Response evidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        return writer.download(access.assessment(id), evidenceId);
+    }
+
+    @GET
+    @Path("/{id}/non-conformances")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Non-conformance register", description = "Every Semi-compliant or Non-compliant answer to an "
+            + "Action or Req row of the product, with its detail, mitigation, RAG risk and what is still missing.")
+    public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return Views.register(views.evaluate(assessment, null), Answers.responses(assessment.id, null));
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/submissions")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Submit Phase 1A or 1B", description = "Refused with 422 and the list of what is missing when "
+            + "a row of the phase is unanswered or a non-conformance lacks its detail, mitigation or risk. Otherwise "
+            + "freezes an immutable revision with the SHA-256 of its canonical content and sends it for review.")
+    public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitPhase request) {
+        Phase phase = phase(request.phase());
+        Submission submission = submissions.submitProductPhase(access.viewer(), access.username(), access.assessment(id), phase);
+        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+    }
+
+    @GET
+    @Path("/{id}/submissions")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the product's revisions", description = "Every submitted revision of Phases 1A and 1B, oldest first.")
+    public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return Submission.<Submission>list("assessmentId = ?1 and deploymentId is null order by phase, revision", assessment.id)
+                .stream().map(SubmissionSummary::of).toList();
+    }
+
+    static Phase phase(String label) {
+        try {
+            return Phase.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("phase", e.getMessage());
+        }
+    }
+
+    private static AssessmentSummary summary(Assessment a) {
+        ProductVersion version = ProductVersion.findById(a.productVersionId);
+        Product product = Product.findById(version.productId);
+        return new AssessmentSummary(a.id, product.id, product.name, version.version, a.supplierOds, a.templateId, a.createdAt);
+    }
+}

@@ -1,0 +1,187 @@
+package io.tomassure.assessment.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Parameters;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.rest.AssessmentDtos.CreateDeployment;
+import io.tomassure.assessment.rest.AssessmentDtos.DeploymentView;
+import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
+import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
+import io.tomassure.assessment.service.Access;
+import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.Deployments;
+import io.tomassure.assessment.service.Submissions;
+import io.tomassure.assessment.service.Views;
+import io.tomassure.support.rest.Page;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Roles;
+
+@Path("/api/v1/deployments")
+@Tag(name = "Deployments", description = "A product assessment deployed by an end-user organisation: local context, EUO rows, Phase 2")
+public class DeploymentResource {
+
+    private final Access access;
+    private final Deployments deployments;
+    private final AnswerWriter writer;
+    private final Submissions submissions;
+    private final Views views;
+
+    DeploymentResource(Access access, Deployments deployments, AnswerWriter writer, Submissions submissions, Views views) {
+        this.access = access;
+        this.deployments = deployments;
+        this.writer = writer;
+        this.submissions = submissions;
+        this.views = views;
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Register a deployment", description = "By the product's supplier, naming the deploying "
+            + "end-user organisation, which can then see the assessment and answer its own rows. The first deployment "
+            + "of a product is its first of type; later ones reuse the product's answers and ask only for the EUO's "
+            + "own rows and local context.")
+    public Response create(@Valid @NotNull CreateDeployment request) {
+        Assessment assessment = access.assessment(request.assessmentId());
+        Deployment deployment = deployments.create(access.viewer(), access.username(), assessment, request.euoOdsCode(),
+                request.context());
+        return Response.created(URI.create("/api/v1/deployments/" + deployment.id))
+                .header(HttpHeaders.ETAG, Preconditions.etag(deployment.version)).entity(views.deployment(deployment)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List deployments", description = "An EUO's own, a supplier's products', all for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
+    public Page<DeploymentView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Preconditions.limit(limit);
+        Viewer viewer = access.viewer();
+        StringBuilder query = new StringBuilder("id > :after");
+        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
+        if (!viewer.isCentral()) {
+            query.append(" and (euoOds = :euo or assessmentId in (select a.id from Assessment a where a.supplierOds = :supplier))");
+            parameters.and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "")
+                    .and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "");
+        }
+        List<Deployment> rows = Deployment.<Deployment>find(query + " order by id", parameters).page(0, size + 1).list();
+        return Page.of(rows, size, d -> d.id.toString(), views::deployment);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Get a deployment", description = "Local context, Phase 2 state, derived results over the product's "
+            + "and the EUO's answers, and what is still outstanding before Phase 2 can be submitted.")
+    public Response get(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        return Response.ok(views.deployment(deployment)).header(HttpHeaders.ETAG, Preconditions.etag(deployment.version)).build();
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/context")
+    @RolesAllowed(Roles.EUO)
+    @Operation(summary = "Set the local context", description = "Topology, endpoints, local changes and whether other "
+            + "organisations are affected. Requires If-Match.")
+    public Response setContext(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull LocalContext context) {
+        access.deployment(id);
+        Deployment deployment = deployments.setContext(access.viewer(), access.username(), id, context, ifMatch);
+        return get(deployment.id);
+    }
+
+    @GET
+    @Path("/{id}/responses")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the deployment's own answers", description = "The EUO's answers for this deployment (the product's are on the assessment).")
+    public List<ResponseView> responses(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        return Answers.responses(deployment.assessmentId, deployment.id).values().stream().map(Views::response).toList();
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/responses/{requirementId}")
+    @RolesAllowed(Roles.EUO)
+    @Operation(summary = "Answer an EUO row", description = "The deploying organisation's answer to one of its own rows; "
+            + "supplier rows are answered once, on the product. Changing an existing answer requires If-Match.")
+    public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
+        Deployment deployment = access.deployment(id);
+        return writer.answer(Assessment.findById(deployment.assessmentId), deployment, requirementId, request, ifMatch);
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/responses/{requirementId}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.EUO)
+    @Operation(summary = "Attach evidence to an EUO row", description = "The request body is the file; 'name' names it. Size-limited (413 beyond).")
+    public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
+        Deployment deployment = access.deployment(id);
+        return writer.evidence(Assessment.findById(deployment.assessmentId), deployment, requirementId, name, mediaType,
+                length, content);
+    }
+
+    @GET
+    @Path("/{id}/non-conformances")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Non-conformance register of the deployment", description = "The product's and the EUO's non-conformances as this deployment sees them.")
+    public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        var stored = Answers.responses(assessment.id, null);
+        stored.putAll(Answers.responses(assessment.id, deployment.id));
+        return Views.register(views.evaluate(assessment, deployment), stored);
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/submissions")
+    @RolesAllowed(Roles.EUO)
+    @Operation(summary = "Submit Phase 2", description = "The EUO's evaluation, whatever the state of Phases 1A and 1B. "
+            + "Refused with 422 and the list of what is missing; otherwise an immutable, hashed revision.")
+    public Response submit(@PathParam("id") UUID id) {
+        Submission submission = submissions.submitDeploymentPhase(access.viewer(), access.username(), access.deployment(id));
+        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+    }
+
+    @GET
+    @Path("/{id}/submissions")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List the deployment's revisions", description = "Every submitted Phase 2 revision, oldest first.")
+    public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        return Submission.<Submission>list("deploymentId = ?1 order by revision", deployment.id).stream()
+                .map(SubmissionSummary::of).toList();
+    }
+}

@@ -1,0 +1,140 @@
+package io.tomassure.assessment.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Parameters;
+import io.tomassure.assessment.domain.Ids;
+import io.tomassure.assessment.domain.Organisation;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.service.Access;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Page;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Roles;
+
+@Path("/api/v1/products")
+@Tag(name = "Products", description = "Suppliers' consuming applications and their versions")
+public class ProductResource {
+
+    public record CreateProduct(@NotBlank @Size(max = 300) String name) {
+    }
+
+    public record CreateVersion(@NotBlank @Size(max = 100) String version) {
+    }
+
+    public record VersionView(UUID id, String version, Instant createdAt) {
+    }
+
+    public record ProductView(UUID id, String name, String supplierOds, List<VersionView> versions, Instant createdAt) {
+    }
+
+    private final Access access;
+
+    ProductResource(Access access) {
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
+    @Operation(summary = "Register a product", description = "A consuming application of the caller's organisation, which must be a registered supplier.")
+    public Response create(@Valid @NotNull CreateProduct request) {
+        String supplier = access.organisation();
+        Organisation organisation = Organisation.findById(supplier);
+        if (organisation == null || !organisation.is(Organisation.Kind.SUPPLIER)) {
+            throw ProblemException.forbidden(supplier + " is not a registered supplier");
+        }
+        if (Product.count("supplierOds = ?1 and name = ?2", supplier, request.name()) > 0) {
+            throw ProblemException.conflict("duplicate", "Product exists", supplier + " already has a product named " + request.name());
+        }
+        Product product = new Product();
+        product.id = Ids.next();
+        product.supplierOds = supplier;
+        product.name = request.name();
+        product.createdAt = Instant.now();
+        product.persist();
+        return Response.created(URI.create("/api/v1/products/" + product.id)).entity(view(product)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List products", description = "A supplier's own products; all of them for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
+    public Page<ProductView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Preconditions.limit(limit);
+        Viewer viewer = access.viewer();
+        String query = "id > :after" + (viewer.isCentral() ? "" : " and supplierOds = :org") + " order by id";
+        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
+        if (!viewer.isCentral()) {
+            parameters.and("org", viewer.organisation());
+        }
+        List<Product> rows = Product.<Product>find(query, parameters).page(0, size + 1).list();
+        return Page.of(rows, size, p -> p.id.toString(), ProductResource::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Get a product", description = "One product with its versions.")
+    public ProductView get(@PathParam("id") UUID id) {
+        return view(visible(id));
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
+    @Operation(summary = "Add a product version", description = "Assessments and conformance certificates are per product version.")
+    public Response addVersion(@PathParam("id") UUID id, @Valid @NotNull CreateVersion request) {
+        Product product = visible(id);
+        if (!access.viewer().isSupplierOf(product.supplierOds)) {
+            throw ProblemException.notFound("Product " + id);
+        }
+        if (ProductVersion.count("productId = ?1 and version = ?2", id, request.version()) > 0) {
+            throw ProblemException.conflict("duplicate", "Version exists", "Product " + id + " already has version " + request.version());
+        }
+        ProductVersion version = new ProductVersion();
+        version.id = Ids.next();
+        version.productId = id;
+        version.version = request.version();
+        version.createdAt = Instant.now();
+        version.persist();
+        return Response.created(URI.create("/api/v1/products/" + id)).entity(new VersionView(version.id, version.version,
+                version.createdAt)).build();
+    }
+
+    private Product visible(UUID id) {
+        Product product = Product.findById(id);
+        Viewer viewer = access.viewer();
+        if (product == null || !(viewer.isCentral() || viewer.isSupplierOf(product.supplierOds))) {
+            throw ProblemException.notFound("Product " + id);
+        }
+        return product;
+    }
+
+    private static ProductView view(Product p) {
+        List<VersionView> versions = ProductVersion.<ProductVersion>list("productId = ?1 order by createdAt", p.id).stream()
+                .map(v -> new VersionView(v.id, v.version, v.createdAt)).toList();
+        return new ProductView(p.id, p.name, p.supplierOds, versions, p.createdAt);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tomassure.assessment.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tomassure.assessment.domain.Submission;
+
+/** Submissions: requests and immutable revisions. */
+public final class SubmissionDtos {
+
+    private SubmissionDtos() {
+    }
+
+    /** {@code phase}: 1A or 1B for a product assessment. */
+    public record SubmitPhase(@NotBlank String phase) {
+    }
+
+    public record SubmissionSummary(UUID id, UUID assessmentId, UUID deploymentId, String phase, int revision,
+            String contentHash, String route, String submittedBy, Instant submittedAt) {
+
+        public static SubmissionSummary of(Submission s) {
+            return new SubmissionSummary(s.id, s.assessmentId, s.deploymentId, s.phase, s.revision, s.contentHash,
+                    s.route, s.submittedBy, s.submittedAt);
+        }
+    }
+
+    /** A revision with its canonical content; SHA-256 of {@code canonicalContent}'s UTF-8 bytes is {@code contentHash}. */
+    public record SubmissionView(SubmissionSummary submission, String canonicalContent, JsonNode content) {
+    }
+}

@@ -1,0 +1,45 @@
+package io.tomassure.assessment.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import io.tomassure.assessment.domain.Level;
+import io.tomassure.assessment.domain.Party;
+import io.tomassure.assessment.domain.RowType;
+import io.tomassure.assessment.domain.SectionKind;
+
+/** A template's catalogue, the same shape going in (definition) and coming out (view). */
+public final class TemplateDtos {
+
+    private TemplateDtos() {
+    }
+
+    public record TemplateDefinition(@NotBlank String version, @NotEmpty @Valid List<SectionDefinition> sections) {
+    }
+
+    public record SectionDefinition(@NotBlank String code, @NotBlank String title, @NotNull SectionKind kind,
+            @NotNull @Valid List<RequirementDefinition> requirements) {
+    }
+
+    /**
+     * A requirement row: {@code id} as in the workbook (IO-01, SR-13, ...), {@code level} MUST or SHOULD,
+     * {@code type} INFO, ACTION or REQ, who answers it, its phases (1A, 1B, 2) and the answers it allows.
+     */
+    public record RequirementDefinition(@NotBlank String id, @NotBlank String title, String description,
+            String guidance, Level level, @NotNull RowType type, @NotNull Party answeredBy,
+            @NotNull List<@NotBlank String> phases, @NotNull List<@NotBlank String> allowedAnswers) {
+    }
+
+    public record TemplateView(UUID id, String programme, String version, String status, Instant publishedAt,
+            List<SectionDefinition> sections) {
+    }
+
+    public record TemplateSummary(UUID id, String programme, String version, String status, Instant publishedAt) {
+    }
+}

@@ -1,0 +1,166 @@
+package io.tomassure.assessment.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tomassure.assessment.domain.Answer;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.NonConformance;
+import io.tomassure.assessment.domain.Party;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.outbox.Outbox;
+import io.tomassure.support.problem.Problem;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Preconditions;
+
+/**
+ * Writing and reading answers, for the product (no deployment) or a deployment. Only the party that owns a
+ * row answers it; a row under review is locked; every change is an event.
+ */
+@ApplicationScoped
+public class Answers {
+
+    private final Outbox outbox;
+
+    Answers(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The responses stored for the product ({@code deployment} null) or for one deployment, by requirement id. */
+    public static Map<String, Response> responses(UUID assessmentId, UUID deploymentId) {
+        List<Response> rows = deploymentId == null
+                ? Response.list("assessmentId = ?1 and deploymentId is null", assessmentId)
+                : Response.list("assessmentId = ?1 and deploymentId = ?2", assessmentId, deploymentId);
+        Map<String, Response> byRef = new LinkedHashMap<>();
+        rows.forEach(r -> byRef.put(r.requirementRef, r));
+        return byRef;
+    }
+
+    /** The answers in force: the product's, and for a deployment its own answers on top. */
+    public static Map<String, Answer> inForce(UUID assessmentId, UUID deploymentId) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        responses(assessmentId, null).forEach((ref, r) -> answers.put(ref, r.toAnswer()));
+        if (deploymentId != null) {
+            responses(assessmentId, deploymentId).forEach((ref, r) -> answers.put(ref, r.toAnswer()));
+        }
+        return answers;
+    }
+
+    public static Requirement row(List<Requirement> rules, String ref) {
+        return rules.stream().filter(r -> r.id().equals(ref)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Requirement '" + ref + "' of this assessment's template"));
+    }
+
+    /** Answers a row, as the party that owns it. Must run in the caller's transaction. */
+    public Response answer(Viewer viewer, String username, Assessment assessment, Deployment deployment,
+            Requirement row, AnswerRequest request, String ifMatch) {
+        requireAnswerer(viewer, assessment, deployment, row);
+        requireEditable(assessment, deployment, row);
+        String answer = row.canonicalAnswer(request.answer()).orElseThrow(() -> ProblemException.invalid(
+                "Row " + row.id() + " allows only: " + String.join(", ", row.allowedAnswers()),
+                List.of(new Problem.FieldError("answer", "must be one of " + row.allowedAnswers()))));
+        UUID deploymentId = deployment == null ? null : deployment.id;
+        Response response = existing(assessment.id, deploymentId, row.id()).orElse(null);
+        if (response == null) {
+            response = new Response();
+            response.id = io.tomassure.assessment.domain.Ids.next();
+            response.assessmentId = assessment.id;
+            response.deploymentId = deploymentId;
+            response.requirementRef = row.id();
+        } else {
+            Preconditions.requireMatch(ifMatch, response.version);
+        }
+        response.answer = answer;
+        response.implementationRef = request.implementationRef();
+        response.notes = request.notes();
+        response.testRef = request.testRef();
+        NonConformanceDetails nc = request.nonConformance();
+        boolean nonConformance = NonConformance.is(row, new Answer(row.id(), answer, null, null, null));
+        response.ncDetail = nonConformance && nc != null ? nc.detail() : null;
+        response.ncMitigation = nonConformance && nc != null ? nc.mitigation() : null;
+        response.ncRisk = nonConformance && nc != null && nc.risk() != null ? nc.risk().name() : null;
+        response.updatedBy = username;
+        response.updatedAt = Instant.now();
+        response.persistAndFlush();
+
+        String euoOds = deployment == null ? null : deployment.euoOds;
+        String subject = (deployment == null ? assessment.id : deployment.id).toString();
+        outbox.record(AssessmentEvents.UPDATED, subject, new AssessmentEvents.AssessmentUpdated(assessment.id,
+                deploymentId, assessment.supplierOds, euoOds, "response", row.id(), username));
+        if (nonConformance) {
+            outbox.record(AssessmentEvents.NON_CONFORMANCE_REPORTED, subject, new AssessmentEvents.NonConformanceReported(
+                    assessment.id, deploymentId, assessment.supplierOds, euoOds, row.id(),
+                    row.level() == null ? null : row.level().name(), answer, response.ncDetail, response.ncMitigation,
+                    response.ncRisk, row.phases().stream().map(Phase::label).sorted().toList(), username));
+        }
+        return response;
+    }
+
+    public static Optional<Response> existing(UUID assessmentId, UUID deploymentId, String ref) {
+        return deploymentId == null
+                ? Response.find("assessmentId = ?1 and deploymentId is null and requirementRef = ?2", assessmentId, ref)
+                        .firstResultOptional()
+                : Response.find("assessmentId = ?1 and deploymentId = ?2 and requirementRef = ?3", assessmentId,
+                        deploymentId, ref).firstResultOptional();
+    }
+
+    /** Only the owning party answers a row, and where it belongs: the product, or the EUO's deployment. */
+    public static void requireAnswerer(Viewer viewer, Assessment assessment, Deployment deployment, Requirement row) {
+        String euoOds = deployment == null ? null : deployment.euoOds;
+        if (!viewer.mayAnswer(row.answeredBy(), assessment.supplierOds, euoOds)) {
+            throw new ProblemException(Problem.of(403, "wrong-party", "Not your row",
+                    "Row " + row.id() + " is answered by " + partyName(row.answeredBy())
+                            + (row.answeredBy() == Party.EUO && deployment == null ? ", in its deployment" : "")));
+        }
+        if (deployment != null && row.answeredBy() != Party.EUO) {
+            throw ProblemException.conflict("product-row", "Answered for the product",
+                    "Row " + row.id() + " belongs to the product assessment; it is answered there, once for every deployment");
+        }
+    }
+
+    /** A row whose phase is under review is locked until the decision (a return makes it editable again). */
+    public static void requireEditable(Assessment assessment, Deployment deployment, Requirement row) {
+        List<Phase> locking = new ArrayList<>();
+        if (deployment == null) {
+            for (Phase phase : row.phases()) {
+                if (phase.isProductPhase() && underReview(assessment.id, null, phase)) {
+                    locking.add(phase);
+                }
+            }
+        } else if (underReview(assessment.id, deployment.id, Phase.P2)) {
+            locking.add(Phase.P2);
+        }
+        if (!locking.isEmpty()) {
+            throw ProblemException.conflict("phase-under-review", "Under review",
+                    "Row " + row.id() + " is part of Phase " + locking.get(0).label()
+                            + ", which is under review; it can change again once the phase is decided or returned");
+        }
+    }
+
+    private static boolean underReview(UUID assessmentId, UUID deploymentId, Phase phase) {
+        return Phases.status(assessmentId, deploymentId, phase).map(s -> Phases.State.SUBMITTED.name().equals(s.state))
+                .orElse(false);
+    }
+
+    private static String partyName(Party party) {
+        return switch (party) {
+            case SUPPLIER -> "the supplier";
+            case EUO -> "the end-user organisation";
+            case NHS_DIGITAL -> "NHS Digital";
+        };
+    }
+}

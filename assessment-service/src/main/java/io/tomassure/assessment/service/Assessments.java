@@ -1,0 +1,164 @@
+package io.tomassure.assessment.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.domain.Ids;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.Template;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.rest.AssessmentDtos.Impact;
+import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.outbox.Outbox;
+import io.tomassure.support.problem.Problem;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Preconditions;
+
+/** Product assessments: creation, product facts, NHS Digital row scores and evidence. */
+@ApplicationScoped
+public class Assessments {
+
+    private final Catalogue catalogue;
+    private final Outbox outbox;
+    private final long evidenceMaxBytes;
+
+    Assessments(Catalogue catalogue, Outbox outbox,
+            @ConfigProperty(name = "tom.assessment.evidence.max-bytes", defaultValue = "10485760") long evidenceMaxBytes) {
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.evidenceMaxBytes = evidenceMaxBytes;
+    }
+
+    /** One assessment per product version and template version, opened by the product's supplier. */
+    @Transactional
+    public Assessment create(Viewer viewer, String username, UUID productVersionId, UUID templateId) {
+        ProductVersion version = ProductVersion.findById(productVersionId);
+        Product product = version == null ? null : Product.findById(version.productId);
+        if (product == null || !viewer.isSupplierOf(product.supplierOds)) {
+            throw ProblemException.notFound("Product version " + productVersionId);
+        }
+        Template template = catalogue.template(templateId);
+        if (!template.isPublished()) {
+            throw ProblemException.conflict("template-draft", "Template not published",
+                    "Template " + templateId + " is a draft; assessments use published templates only");
+        }
+        if (Assessment.count("productVersionId = ?1 and templateId = ?2", productVersionId, templateId) > 0) {
+            throw ProblemException.conflict("duplicate", "Assessment exists",
+                    "This product version already has an assessment against template " + templateId);
+        }
+        Assessment assessment = new Assessment();
+        assessment.id = Ids.next();
+        assessment.productVersionId = productVersionId;
+        assessment.templateId = templateId;
+        assessment.supplierOds = product.supplierOds;
+        assessment.createdAt = Instant.now();
+        assessment.persist();
+        outbox.record(AssessmentEvents.CREATED, assessment.id.toString(), new AssessmentEvents.AssessmentCreated(
+                assessment.id, product.id, product.name, version.version, product.supplierOds, template.programmeCode,
+                template.id, template.version, username));
+        return assessment;
+    }
+
+    @Transactional
+    public Assessment setImpact(Viewer viewer, String username, UUID id, Impact impact, String ifMatch) {
+        Assessment assessment = Assessment.findById(id);
+        requireSupplier(viewer, assessment);
+        Preconditions.requireMatch(ifMatch, assessment.version);
+        assessment.medicalDevice = impact.medicalDevice();
+        assessment.updatesSpine = impact.updatesSpine();
+        assessment.clinicalSafetyRelated = impact.clinicalSafetyRelated();
+        assessment.changesLocalSystems = impact.changesLocalSystems();
+        assessment.persistAndFlush();
+        outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(id, null,
+                assessment.supplierOds, null, "impact", null, username));
+        return assessment;
+    }
+
+    /** NHS Digital scores a product row it assesses (Not Yet Assessed / OK / Not OK / Queries). */
+    @Transactional
+    public Response score(String username, Assessment assessment, String ref, ScoreRequest request, String ifMatch) {
+        Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
+        Response response = Answers.existing(assessment.id, null, row.id()).orElseThrow(() -> ProblemException.conflict(
+                "row-not-answered", "Not answered", "Row " + ref + " has no product answer to score yet"));
+        Preconditions.requireMatch(ifMatch, response.version);
+        response.score = request.score().name();
+        response.scoreComment = request.comment();
+        response.persistAndFlush();
+        outbox.record(AssessmentEvents.UPDATED, assessment.id.toString(), new AssessmentEvents.AssessmentUpdated(
+                assessment.id, null, assessment.supplierOds, null, "score", ref, username));
+        return response;
+    }
+
+    /** Attaches a file to an answered row, for the party that answers it; its SHA-256 joins the next revision. */
+    @Transactional
+    public Evidence addEvidence(Viewer viewer, String username, Assessment assessment, Deployment deployment, String ref,
+            String name, String mediaType, byte[] content) {
+        Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
+        Answers.requireAnswerer(viewer, assessment, deployment, row);
+        Answers.requireEditable(assessment, deployment, row);
+        if (content.length > evidenceMaxBytes) {
+            throw tooLarge(content.length);
+        }
+        if (content.length == 0) {
+            throw ProblemException.invalid("body", "the evidence file is empty");
+        }
+        Response response = Answers.existing(assessment.id, deployment == null ? null : deployment.id, row.id())
+                .orElseThrow(() -> ProblemException.conflict("row-not-answered", "Not answered",
+                        "Answer row " + ref + " before attaching evidence to it"));
+        Evidence evidence = new Evidence();
+        evidence.id = Ids.next();
+        evidence.responseId = response.id;
+        evidence.name = name;
+        evidence.mediaType = mediaType;
+        evidence.sha256 = sha256(content);
+        evidence.sizeBytes = content.length;
+        evidence.content = content;
+        evidence.uploadedBy = username;
+        evidence.uploadedAt = Instant.now();
+        evidence.persist();
+        String subject = (deployment == null ? assessment.id : deployment.id).toString();
+        outbox.record(AssessmentEvents.UPDATED, subject, new AssessmentEvents.AssessmentUpdated(assessment.id,
+                deployment == null ? null : deployment.id, assessment.supplierOds,
+                deployment == null ? null : deployment.euoOds, "evidence", ref, username));
+        return evidence;
+    }
+
+    public long evidenceMaxBytes() {
+        return evidenceMaxBytes;
+    }
+
+    public ProblemException tooLarge(long size) {
+        return new ProblemException(Problem.of(413, "payload-too-large", "Evidence too large",
+                "Evidence files are limited to " + evidenceMaxBytes + " bytes; this one has " + size)
+                .with("maxBytes", evidenceMaxBytes));
+    }
+
+    static void requireSupplier(Viewer viewer, Assessment assessment) {
+        if (assessment == null || !viewer.isSupplierOf(assessment.supplierOds)) {
+            throw ProblemException.forbidden("Only the product's supplier changes its assessment");
+        }
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.tomassure.assessment.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Ids;
+import io.tomassure.assessment.domain.Organisation;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.outbox.Outbox;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Preconditions;
+
+/**
+ * Deployments of an assessed product by end-user organisations. The first is the "first of type"; later ones
+ * reuse the product's answers and only add the EUO's own rows and local context.
+ */
+@ApplicationScoped
+public class Deployments {
+
+    private final Outbox outbox;
+
+    Deployments(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Registered by the product's supplier, naming the deploying EUO: the supplier decides who receives its TOM,
+     * and the EUO can see the assessment from then on.
+     */
+    @Transactional
+    public Deployment create(Viewer viewer, String username, Assessment assessment, String euoOds, LocalContext context) {
+        if (!viewer.isSupplierOf(assessment.supplierOds)) {
+            throw ProblemException.forbidden("A deployment is registered by the product's supplier, naming the deploying organisation");
+        }
+        Organisation euo = Organisation.findById(euoOds);
+        if (euo == null || !euo.is(Organisation.Kind.EUO)) {
+            throw ProblemException.invalid("euoOdsCode", "'" + euoOds + "' is not a registered end-user organisation");
+        }
+        if (Deployment.count("assessmentId = ?1 and euoOds = ?2", assessment.id, euoOds) > 0) {
+            throw ProblemException.conflict("duplicate", "Deployment exists",
+                    euoOds + " already has a deployment of this assessment");
+        }
+        Deployment deployment = new Deployment();
+        deployment.id = Ids.next();
+        deployment.assessmentId = assessment.id;
+        deployment.euoOds = euoOds;
+        deployment.firstOfType = Deployment.count("assessmentId", assessment.id) == 0;
+        apply(deployment, context == null ? new LocalContext(null, List.of(), null, false) : context);
+        deployment.createdAt = Instant.now();
+        deployment.persist();
+        outbox.record(AssessmentEvents.DEPLOYMENT_CREATED, deployment.id.toString(), new AssessmentEvents.DeploymentCreated(
+                deployment.id, assessment.id, assessment.supplierOds, euoOds, deployment.firstOfType,
+                !deployment.firstOfType, username));
+        return deployment;
+    }
+
+    @Transactional
+    public Deployment setContext(Viewer viewer, String username, UUID id, LocalContext context, String ifMatch) {
+        Deployment deployment = Deployment.findById(id);
+        if (!viewer.isEuoOf(deployment.euoOds)) {
+            throw ProblemException.forbidden("Only the deploying organisation changes its local context");
+        }
+        Preconditions.requireMatch(ifMatch, deployment.version);
+        apply(deployment, context);
+        deployment.persistAndFlush();
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(assessment.id, id,
+                assessment.supplierOds, deployment.euoOds, "context", null, username));
+        return deployment;
+    }
+
+    private static void apply(Deployment deployment, LocalContext context) {
+        deployment.topology = context.topology();
+        deployment.endpoints = context.endpoints() == null ? List.of() : List.copyOf(context.endpoints());
+        deployment.localChanges = context.localChanges();
+        deployment.affectsOtherOrganisations = context.affectsOtherOrganisations();
+    }
+}

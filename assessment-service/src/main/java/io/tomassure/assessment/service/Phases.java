@@ -1,0 +1,44 @@
+package io.tomassure.assessment.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.tomassure.assessment.domain.Ids;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.PhaseStatus;
+
+/** Where each phase stands: the product's 1A and 1B, a deployment's 2. */
+public final class Phases {
+
+    /** DRAFT (never submitted), SUBMITTED (under review, rows locked), then the decision. */
+    public enum State {
+        DRAFT, SUBMITTED, APPROVED, RETURNED, REJECTED
+    }
+
+    private Phases() {
+    }
+
+    public static Optional<PhaseStatus> status(UUID assessmentId, UUID deploymentId, Phase phase) {
+        return deploymentId == null
+                ? PhaseStatus.find("assessmentId = ?1 and deploymentId is null and phase = ?2", assessmentId, phase.label())
+                        .firstResultOptional()
+                : PhaseStatus.find("assessmentId = ?1 and deploymentId = ?2 and phase = ?3", assessmentId, deploymentId,
+                        phase.label()).firstResultOptional();
+    }
+
+    /** The status row, created as DRAFT on first use. */
+    public static PhaseStatus statusForUpdate(UUID assessmentId, UUID deploymentId, Phase phase) {
+        return status(assessmentId, deploymentId, phase).orElseGet(() -> {
+            PhaseStatus status = new PhaseStatus();
+            status.id = Ids.next();
+            status.assessmentId = assessmentId;
+            status.deploymentId = deploymentId;
+            status.phase = phase.label();
+            status.state = State.DRAFT.name();
+            status.updatedAt = Instant.now();
+            status.persist();
+            return status;
+        });
+    }
+}

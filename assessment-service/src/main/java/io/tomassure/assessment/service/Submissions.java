@@ -1,0 +1,217 @@
+package io.tomassure.assessment.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.tomassure.assessment.domain.Answer;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Evaluation;
+import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.domain.Ids;
+import io.tomassure.assessment.domain.NonConformance;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.PhaseStatus;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Rag;
+import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.Scope;
+import io.tomassure.assessment.domain.SubmissionReadiness;
+import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.Template;
+import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.events.assessment.AssessmentEvents.Completeness;
+import io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary;
+import io.tomassure.outbox.Outbox;
+import io.tomassure.support.problem.Problem;
+import io.tomassure.support.problem.ProblemException;
+
+/**
+ * Submitting a phase: refused with the list of what is missing, or frozen into an immutable revision whose
+ * canonical content (sorted keys, no timestamps) hashes to the SHA-256 that every decision will quote.
+ */
+@ApplicationScoped
+public class Submissions {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private final Catalogue catalogue;
+    private final Views views;
+    private final Outbox outbox;
+
+    Submissions(Catalogue catalogue, Views views, Outbox outbox) {
+        this.catalogue = catalogue;
+        this.views = views;
+        this.outbox = outbox;
+    }
+
+    /** Phase 1A or 1B of the product, by its supplier. */
+    @Transactional
+    public Submission submitProductPhase(Viewer viewer, String username, Assessment assessment, Phase phase) {
+        if (!phase.isProductPhase()) {
+            throw ProblemException.invalid("phase", "Phase 2 is submitted for a deployment, by its end-user organisation");
+        }
+        Assessments.requireSupplier(viewer, assessment);
+        return submit(username, assessment, null, phase);
+    }
+
+    /** Phase 2 of a deployment, by its EUO, whatever the state of 1A and 1B. */
+    @Transactional
+    public Submission submitDeploymentPhase(Viewer viewer, String username, Deployment deployment) {
+        if (!viewer.isEuoOf(deployment.euoOds)) {
+            throw ProblemException.forbidden("Phase 2 is submitted by the deploying organisation");
+        }
+        return submit(username, Assessment.findById(deployment.assessmentId), deployment, Phase.P2);
+    }
+
+    private Submission submit(String username, Assessment assessment, Deployment deployment, Phase phase) {
+        UUID deploymentId = deployment == null ? null : deployment.id;
+        PhaseStatus status = Phases.statusForUpdate(assessment.id, deploymentId, phase);
+        if (Phases.State.SUBMITTED.name().equals(status.state)) {
+            throw ProblemException.conflict("phase-under-review", "Already under review",
+                    "Phase " + phase.label() + " revision " + status.revision + " is under review; wait for its decision");
+        }
+        Template template = catalogue.template(assessment.templateId);
+        List<Requirement> rules = catalogue.rules(template);
+        Map<String, Answer> answers = Answers.inForce(assessment.id, deploymentId);
+        Scope scope = deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT;
+        List<SubmissionReadiness.Missing> missing = SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase));
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.of(422, "submission-incomplete", "Phase " + phase.label() + " is incomplete",
+                    missing.size() + " row(s) must be answered or their non-conformance detailed before Phase "
+                            + phase.label() + " can be submitted").with("missing", missing));
+        }
+        Evaluation evaluation = views.evaluate(assessment, deployment);
+        List<Requirement> phaseRows = rules.stream().filter(r -> scope.carries(r) && r.phases().contains(phase)
+                || scope.needsFor(r, phase)).toList();
+        String content = canonicalContent(assessment, deployment, template, phase, phaseRows);
+
+        Submission submission = new Submission();
+        submission.id = Ids.next();
+        submission.assessmentId = assessment.id;
+        submission.deploymentId = deploymentId;
+        submission.phase = phase.label();
+        submission.revision = status.revision + 1;
+        submission.contentHash = Assessments.sha256(content.getBytes(StandardCharsets.UTF_8));
+        submission.content = content;
+        submission.route = evaluation.route().name();
+        submission.submittedBy = username;
+        submission.submittedAt = Instant.now();
+        submission.persist();
+
+        status.state = Phases.State.SUBMITTED.name();
+        status.revision = submission.revision;
+        status.reason = null;
+        status.updatedAt = submission.submittedAt;
+
+        var completeness = evaluation.byPhase().get(phase);
+        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
+        outbox.record(AssessmentEvents.PHASE_SUBMITTED, (deployment == null ? assessment.id : deployment.id).toString(),
+                new AssessmentEvents.PhaseSubmitted(submission.id, assessment.id, deploymentId, assessment.supplierOds,
+                        deployment == null ? null : deployment.euoOds, version.productId, version.version, phase.label(),
+                        submission.revision, submission.contentHash,
+                        new Completeness(completeness.answered(), completeness.required(), completeness.percent()),
+                        summary(phaseRows, answers), evaluation.clinicalSafety().level(),
+                        evaluation.requiredSignOffs().stream().map(Enum::name).toList(),
+                        evaluation.clinicalSafety().escalation(), evaluation.ig().overall().name(), submission.route,
+                        username));
+        return submission;
+    }
+
+    static NonConformanceSummary summary(List<Requirement> rows, Map<String, Answer> answers) {
+        int red = 0;
+        int amber = 0;
+        int green = 0;
+        int must = 0;
+        List<String> ids = new ArrayList<>();
+        for (Requirement row : rows) {
+            Answer answer = answers.get(row.id());
+            if (NonConformance.is(row, answer)) {
+                ids.add(row.id());
+                red += answer.ncRisk() == Rag.RED ? 1 : 0;
+                amber += answer.ncRisk() == Rag.AMBER ? 1 : 0;
+                green += answer.ncRisk() == Rag.GREEN ? 1 : 0;
+                must += NonConformance.isMustNonCompliant(row, answer) ? 1 : 0;
+            }
+        }
+        return new NonConformanceSummary(ids.size(), red, amber, green, must, ids);
+    }
+
+    /** The revision's content: what was answered, with evidence hashes; nothing that changes without an edit. */
+    private static String canonicalContent(Assessment assessment, Deployment deployment, Template template, Phase phase,
+            List<Requirement> phaseRows) {
+        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
+        Product product = Product.findById(version.productId);
+        Map<String, Object> content = new TreeMap<>();
+        content.put("schema", 1);
+        content.put("assessmentId", assessment.id.toString());
+        content.put("phase", phase.label());
+        content.put("programme", template.programmeCode);
+        content.put("templateId", template.id.toString());
+        content.put("templateVersion", template.version);
+        content.put("productId", product.id.toString());
+        content.put("productName", product.name);
+        content.put("productVersion", version.version);
+        content.put("supplierOds", assessment.supplierOds);
+        content.put("impact", Views.impact(assessment));
+        if (deployment != null) {
+            content.put("deploymentId", deployment.id.toString());
+            content.put("euoOds", deployment.euoOds);
+            content.put("context", Views.context(deployment));
+        }
+        Map<String, Response> stored = new TreeMap<>(Answers.responses(assessment.id, null));
+        if (deployment != null) {
+            stored.putAll(Answers.responses(assessment.id, deployment.id));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        phaseRows.stream().sorted(Comparator.comparing(Requirement::id)).forEach(row -> {
+            Response r = stored.get(row.id());
+            if (r != null) {
+                Map<String, Object> entry = new TreeMap<>();
+                entry.put("requirementId", row.id());
+                entry.put("answer", r.answer);
+                entry.put("implementationRef", r.implementationRef);
+                entry.put("notes", r.notes);
+                entry.put("testRef", r.testRef);
+                entry.put("ncDetail", r.ncDetail);
+                entry.put("ncMitigation", r.ncMitigation);
+                entry.put("ncRisk", r.ncRisk);
+                entry.put("evidence", Evidence.<Evidence>list("responseId", r.id).stream()
+                        .map(e -> Map.of("name", e.name, "sha256", e.sha256))
+                        .sorted(Comparator.comparing(m -> m.get("sha256") + m.get("name"))).toList());
+                entry.values().removeIf(Objects::isNull);
+                rows.add(entry);
+            }
+        });
+        content.put("rows", rows);
+        try {
+            return CANONICAL.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.tomassure.assessment.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tomassure.assessment.domain.Answer;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.ClinicalSafety;
+import io.tomassure.assessment.domain.Completeness;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Evaluation;
+import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.RowScore;
+import io.tomassure.assessment.domain.Scope;
+import io.tomassure.assessment.domain.SubmissionReadiness;
+import io.tomassure.assessment.domain.Template;
+import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
+import io.tomassure.assessment.rest.AssessmentDtos.CompletenessView;
+import io.tomassure.assessment.rest.AssessmentDtos.Derived;
+import io.tomassure.assessment.rest.AssessmentDtos.DeploymentView;
+import io.tomassure.assessment.rest.AssessmentDtos.EvidenceView;
+import io.tomassure.assessment.rest.AssessmentDtos.Impact;
+import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.rest.AssessmentDtos.Outstanding;
+import io.tomassure.assessment.rest.AssessmentDtos.PhaseView;
+import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
+import io.tomassure.support.rest.Preconditions;
+
+/** Assessments and deployments as clients see them: answers in force and everything derived from them. */
+@ApplicationScoped
+public class Views {
+
+    private final Catalogue catalogue;
+
+    Views(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The evaluation of the product ({@code deployment} null) or of one deployment. */
+    public Evaluation evaluate(Assessment assessment, Deployment deployment) {
+        List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
+        Map<String, Answer> answers = Answers.inForce(assessment.id, deployment == null ? null : deployment.id);
+        return Evaluation.of(rules, answers, deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT,
+                profile(assessment, deployment), deployment != null && deployment.affectsOtherOrganisations);
+    }
+
+    public static ClinicalSafety.Profile profile(Assessment assessment, Deployment deployment) {
+        boolean localChanges = assessment.changesLocalSystems
+                || (deployment != null && deployment.localChanges != null && !deployment.localChanges.isBlank());
+        return new ClinicalSafety.Profile(assessment.medicalDevice, assessment.updatesSpine,
+                assessment.clinicalSafetyRelated, localChanges);
+    }
+
+    public AssessmentView assessment(Assessment assessment) {
+        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
+        Product product = Product.findById(version.productId);
+        Template template = catalogue.template(assessment.templateId);
+        Map<String, PhaseView> phases = new LinkedHashMap<>();
+        for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
+            phases.put(phase.label(), phase(assessment.id, null, phase));
+        }
+        return new AssessmentView(assessment.id, product.id, product.name, version.id, version.version,
+                assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment), phases,
+                derived(evaluate(assessment, null)), Preconditions.etag(assessment.version), assessment.createdAt);
+    }
+
+    public DeploymentView deployment(Deployment deployment) {
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        Evaluation evaluation = evaluate(assessment, deployment);
+        List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
+        Map<String, Answer> answers = Answers.inForce(assessment.id, deployment.id);
+        List<Outstanding> outstanding = SubmissionReadiness.missing(rules, answers, r -> Scope.DEPLOYMENT.needsFor(r, Phase.P2))
+                .stream().map(m -> new Outstanding(m.requirementId(),
+                        Answers.row(rules, m.requirementId()).answeredBy().name(), m.problem()))
+                .toList();
+        return new DeploymentView(deployment.id, assessment.id, assessment.supplierOds, deployment.euoOds,
+                deployment.firstOfType, !deployment.firstOfType, context(deployment),
+                phase(assessment.id, deployment.id, Phase.P2), derived(evaluation), outstanding,
+                Preconditions.etag(deployment.version), deployment.createdAt);
+    }
+
+    public static Impact impact(Assessment a) {
+        return new Impact(a.medicalDevice, a.updatesSpine, a.clinicalSafetyRelated, a.changesLocalSystems);
+    }
+
+    public static LocalContext context(Deployment d) {
+        return new LocalContext(d.topology, d.endpoints, d.localChanges, d.affectsOtherOrganisations);
+    }
+
+    static PhaseView phase(UUID assessmentId, UUID deploymentId, Phase phase) {
+        return Phases.status(assessmentId, deploymentId, phase).map(s -> new PhaseView(s.state, s.revision, s.reason))
+                .orElse(new PhaseView(Phases.State.DRAFT.name(), 0, null));
+    }
+
+    public static Derived derived(Evaluation e) {
+        Map<String, CompletenessView> byPhase = new LinkedHashMap<>();
+        e.byPhase().forEach((phase, c) -> byPhase.put(phase.label(), completeness(c)));
+        Map<String, CompletenessView> bySection = new LinkedHashMap<>();
+        e.bySection().forEach((section, c) -> bySection.put(section, completeness(c)));
+        int undetailed = (int) e.nonConformances().stream().filter(r -> !r.missingDetails().isEmpty()).count();
+        return new Derived(completeness(e.overall()), byPhase, bySection, e.ig().sections(), e.ig().overall(),
+                e.clinicalSafety().level(), e.clinicalSafety().escalation(), e.requiredSignOffs(), e.route(),
+                e.nonConformances().size(), undetailed);
+    }
+
+    static CompletenessView completeness(Completeness c) {
+        return new CompletenessView(c.answered(), c.required(), c.percent());
+    }
+
+    public static List<NonConformanceView> register(Evaluation evaluation, Map<String, Response> stored) {
+        return evaluation.nonConformances().stream().map(entry -> {
+            Response response = stored.get(entry.row().id());
+            return new NonConformanceView(entry.row().id(), response == null ? null : response.deploymentId,
+                    entry.row().level() == null ? null : entry.row().level().name(), entry.row().type().name(),
+                    entry.answer().answer(), entry.answer().ncDetail(), entry.answer().ncMitigation(), entry.answer().ncRisk(),
+                    entry.row().phases().stream().map(Phase::label).sorted().toList(), entry.missingDetails());
+        }).toList();
+    }
+
+    public static ResponseView response(Response r) {
+        List<EvidenceView> evidence = Evidence.<Evidence>list("responseId = ?1 order by uploadedAt", r.id).stream()
+                .map(Views::evidence).toList();
+        NonConformanceDetails nc = r.ncDetail == null && r.ncMitigation == null && r.ncRisk == null ? null
+                : new NonConformanceDetails(r.ncDetail, r.ncMitigation, r.toAnswer().ncRisk());
+        return new ResponseView(r.requirementRef, r.deploymentId, r.answer,
+                r.answer == null ? null : r.toAnswer().compliance().name(), r.implementationRef, r.notes, r.testRef, nc,
+                r.score == null ? null : RowScore.valueOf(r.score), r.scoreComment, evidence,
+                Preconditions.etag(r.version), r.updatedBy, r.updatedAt);
+    }
+
+    public static EvidenceView evidence(Evidence e) {
+        return new EvidenceView(e.id, e.name, e.mediaType, e.sha256, e.sizeBytes, e.uploadedBy, e.uploadedAt);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tomassure.events.assessment;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.tomassure.events.EventType;
+import io.tomassure.events.Topics;
+
+/**
+ * Events published by assessment-service on {@link Topics#ASSESSMENT}. Subject: the assessment id, or the
+ * deployment id for deployment-scoped events, so each aggregate's events stay in order.
+ */
+public final class AssessmentEvents {
+
+    private AssessmentEvents() {
+    }
+
+    public static final EventType<OrganisationRegistered> ORGANISATION_REGISTERED = EventType.of(
+            "tom.assessment.organisation-registered", Topics.ASSESSMENT, OrganisationRegistered.class);
+    public static final EventType<TemplatePublished> TEMPLATE_PUBLISHED = EventType.of(
+            "tom.assessment.template-published", Topics.ASSESSMENT, TemplatePublished.class);
+    public static final EventType<AssessmentCreated> CREATED = EventType.of(
+            "tom.assessment.created", Topics.ASSESSMENT, AssessmentCreated.class);
+    public static final EventType<AssessmentUpdated> UPDATED = EventType.of(
+            "tom.assessment.updated", Topics.ASSESSMENT, AssessmentUpdated.class);
+    public static final EventType<NonConformanceReported> NON_CONFORMANCE_REPORTED = EventType.of(
+            "tom.assessment.non-conformance-reported", Topics.ASSESSMENT, NonConformanceReported.class);
+    public static final EventType<DeploymentCreated> DEPLOYMENT_CREATED = EventType.of(
+            "tom.assessment.deployment-created", Topics.ASSESSMENT, DeploymentCreated.class);
+    public static final EventType<PhaseSubmitted> PHASE_SUBMITTED = EventType.of(
+            "tom.assessment.phase-submitted", Topics.ASSESSMENT, PhaseSubmitted.class);
+
+    public record OrganisationRegistered(String odsCode, String name, List<String> kinds, String by) {
+    }
+
+    public record TemplatePublished(UUID templateId, String programme, String version, int sections,
+            int requirements, String by) {
+    }
+
+    public record AssessmentCreated(UUID assessmentId, UUID productId, String productName, String productVersion,
+            String supplierOds, String programme, UUID templateId, String templateVersion, String by) {
+    }
+
+    /** A change to an assessment or deployment: {@code part} says what ("response", "impact", "context", "score"). */
+    public record AssessmentUpdated(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
+            String part, String requirementId, String by) {
+    }
+
+    /** A Semi-compliant or Non-compliant answer to an Action or Req row, with what the register holds of it. */
+    public record NonConformanceReported(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
+            String requirementId, String level, String answer, String detail, String mitigation, String risk,
+            List<String> phases, String by) {
+    }
+
+    public record DeploymentCreated(UUID deploymentId, UUID assessmentId, String supplierOds, String euoOds,
+            boolean firstOfType, boolean reusesAssessedProduct, String by) {
+    }
+
+    /**
+     * A phase submitted for review: an immutable revision whose canonical content hashes to {@code contentHash}.
+     * Phases 1A and 1B are submitted for the product assessment; Phase 2 for a deployment.
+     */
+    public record PhaseSubmitted(UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
+            String euoOds, UUID productId, String productVersion, String phase, int revision, String contentHash,
+            Completeness completeness, NonConformanceSummary nonConformances, int clinicalSafetyLevel,
+            List<String> requiredSignOffs, boolean escalationRequired, String igOutcome, String route,
+            String by) {
+    }
+
+    public record Completeness(int answered, int required, int percent) {
+    }
+
+    public record NonConformanceSummary(int total, int red, int amber, int green, int mustNonCompliant,
+            List<String> requirementIds) {
+    }
+}

@@ -1,0 +1,24 @@
+package io.tomassure.support.rest;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A keyset page: {@code next} is the cursor to pass as {@code after} for the following page, null on the last.
+ * Keysets, unlike offsets, cost the same on page 1 and page 10,000 and never skip or repeat rows that move.
+ */
+public record Page<T>(List<T> items, String next) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /**
+     * Builds a page from up to {@code limit + 1} rows fetched after the cursor: the extra row only tells that
+     * there is a next page.
+     */
+    public static <R, T> Page<T> of(List<R> fetched, int limit, Function<R, String> cursor, Function<R, T> view) {
+        boolean more = fetched.size() > limit;
+        List<R> rows = more ? fetched.subList(0, limit) : fetched;
+        return new Page<>(rows.stream().map(view).toList(), more ? cursor.apply(rows.get(rows.size() - 1)) : null);
+    }
+}
