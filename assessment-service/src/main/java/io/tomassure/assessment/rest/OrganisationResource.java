@@ -113,7 +113,7 @@ public class OrganisationResource {
     @Operation(summary = "Replace the contact log", description = "The organisation's people by TOM contact role "
             + "(owner, SIRO, CSO, agreement signatories, ...). Requires If-Match with the organisation's ETag.")
     public Response replaceContacts(@PathParam("odsCode") String odsCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull List<@Valid @NotNull ContactDto> contacts) {
+            @NotNull List<@Valid @NotNull ContactDto> contacts) {
         Organisation organisation = find(odsCode);
         Viewer viewer = access.viewer();
         if (!odsCode.equals(viewer.organisation()) && !viewer.roles().contains(Roles.ADMIN)) {

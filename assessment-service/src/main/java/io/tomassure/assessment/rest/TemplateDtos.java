@@ -20,11 +20,11 @@ public final class TemplateDtos {
     private TemplateDtos() {
     }
 
-    public record TemplateDefinition(@NotBlank String version, @NotEmpty @Valid List<SectionDefinition> sections) {
+    public record TemplateDefinition(@NotBlank String version, @NotEmpty List<@Valid SectionDefinition> sections) {
     }
 
     public record SectionDefinition(@NotBlank String code, @NotBlank String title, @NotNull SectionKind kind,
-            @NotNull @Valid List<RequirementDefinition> requirements) {
+            @NotNull List<@Valid RequirementDefinition> requirements) {
     }
 
     /**

@@ -89,8 +89,18 @@ public class ProblemMappers {
                 "Someone else changed this resource while your change was being applied; fetch it again and retry"), uri);
     }
 
+    /** Two writers raced to create the same thing: the loser is told, nothing is half-written. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict",
+                "This clashes with something that exists already or was created at the same moment; fetch it and retry"), uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) { // the REST layer wraps body parse errors
+            return malformedJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -1,0 +1,191 @@
+package io.tomassure.assessment.rest;
+
+import static io.tomassure.assessment.rest.Tom.compliant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tomassure.testing.TestDatabase;
+import io.tomassure.testing.TomTestEnvironment;
+
+/** Bad input gets a 4xx problem+json, and changes nothing: no row written, no event recorded. */
+@QuarkusTest
+@WithTestResource(TomTestEnvironment.class)
+class BadInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private Tom tom;
+    private String assessment;
+
+    @BeforeEach
+    void setUp() {
+        tom = new Tom().setUp();
+        assessment = "/api/v1/assessments/" + tom.assessmentId;
+        tom.answer(tom::supplierUser, "API-01", compliant()).statusCode(200);
+    }
+
+    @Test
+    void anUnknownRequirementIs404() throws Exception {
+        unchanged(() -> tom.supplierUser().body(compliant()).put(assessment + "/responses/NOPE-99").then()
+                .statusCode(404).contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:not-found")));
+    }
+
+    @Test
+    void theWrongPartyIs403() throws Exception {
+        unchanged(() -> tom.supplierUser().body(compliant()).put(assessment + "/responses/US-01").then()
+                .statusCode(403).contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:wrong-party"))
+                .body("detail", equalTo("Row US-01 is answered by the end-user organisation, in its deployment")));
+        unchanged(() -> Tom.reviewer().body(compliant()).put(assessment + "/responses/API-02").then()
+                .statusCode(403).contentType(PROBLEM));
+        unchanged(() -> tom.supplierUser().body(Map.of("answer", "Accepted")).put(assessment + "/responses/ND-01").then()
+                .statusCode(403).contentType(PROBLEM));
+    }
+
+    @Test
+    void anAnswerOutsideTheAllowedSetIs400WithTheField() throws Exception {
+        unchanged(() -> tom.supplierUser().body(Map.of("answer", "Maybe")).put(assessment + "/responses/API-02").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:validation"))
+                .body("errors[0].field", equalTo("answer"))
+                .body("detail", equalTo("Row API-02 allows only: Compliant, Semi-compliant, Non-compliant, N/A")));
+    }
+
+    @Test
+    void aMissingOrMistypedFieldIs400WithThePath() throws Exception {
+        unchanged(() -> tom.supplierUser().body(Map.of("notes", "no answer")).put(assessment + "/responses/API-02").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("answer")));
+        unchanged(() -> tom.supplierUser().body(Map.of("answer", "Non-compliant", "nonConformance", Map.of("risk", "PURPLE")))
+                .put(assessment + "/responses/API-02").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:malformed-request"))
+                .body("errors[0].field", equalTo("nonConformance.risk")));
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        unchanged(() -> tom.supplierUser().body("{\"answer\": \"Compliant\",").put(assessment + "/responses/API-02").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:malformed-request")));
+        unchanged(() -> tom.supplierUser().body("[1,2]").put(assessment + "/responses/API-02").then()
+                .statusCode(400).contentType(PROBLEM));
+    }
+
+    @Test
+    void anOversizedUploadIs413() throws Exception {
+        byte[] big = new byte[65_537];
+        unchanged(() -> tom.supplierUser().contentType("application/octet-stream").body(big)
+                .post(assessment + "/responses/API-01/evidence?name=big.bin").then()
+                .statusCode(413).contentType(PROBLEM).body("maxBytes", equalTo(65536)));
+        unchanged(() -> tom.supplierUser().contentType("application/pdf").body(new byte[10])
+                .post(assessment + "/responses/API-01/evidence").then().statusCode(400).contentType(PROBLEM));
+    }
+
+    @Test
+    void aStaleOrMissingIfMatchIsRefused() throws Exception {
+        String etag = tom.supplierUser().get(assessment + "/responses").then().extract().jsonPath()
+                .getString("find { it.requirementId == 'API-01' }.etag");
+        tom.supplierUser().header("If-Match", etag).body(Map.of("answer", "N/A")).put(assessment + "/responses/API-01")
+                .then().statusCode(200);
+        unchanged(() -> tom.supplierUser().header("If-Match", etag).body(Map.of("answer", "Compliant"))
+                .put(assessment + "/responses/API-01").then().statusCode(412).contentType(PROBLEM)
+                .body("type", equalTo("urn:tomassure:problem:precondition-failed")));
+        unchanged(() -> tom.supplierUser().body(Map.of("answer", "Compliant")).put(assessment + "/responses/API-01").then()
+                .statusCode(428).contentType(PROBLEM));
+        unchanged(() -> tom.supplierUser().header("If-Match", "\"999\"")
+                .body(Map.of("medicalDevice", true, "updatesSpine", false, "clinicalSafetyRelated", false, "changesLocalSystems", false))
+                .put(assessment + "/impact").then().statusCode(412));
+    }
+
+    @Test
+    void concurrentEditsWithTheSameETagNeverBothWin() throws Exception {
+        String etag = tom.supplierUser().get(assessment + "/responses").then().extract().jsonPath()
+                .getString("find { it.requirementId == 'API-01' }.etag");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String notes = "writer " + i;
+                results.add(pool.submit(() -> tom.supplierUser().header("If-Match", etag)
+                        .body(Map.of("answer", "Compliant", "notes", notes)).put(assessment + "/responses/API-01")
+                        .then().extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).isSubsetOf(200, 412);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentFirstAnswersToOneRowLeaveOneAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> writers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                writers.add(() -> tom.supplierUser().body(compliant()).put(assessment + "/responses/API-03").then()
+                        .extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(writers)) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).isSubsetOf(200, 409, 412, 428);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+            assertThat(count("select count(*) from response where requirement_ref = 'API-03' and assessment_id = '"
+                    + tom.assessmentId + "'")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnknownPhaseOrAssessmentIsRefused() throws Exception {
+        unchanged(() -> tom.supplierUser().body(Map.of("phase", "3")).post(assessment + "/submissions").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("phase")));
+        unchanged(() -> tom.supplierUser().body(compliant()).put("/api/v1/assessments/0195a3f0-0000-7000-8000-000000000000/responses/API-01")
+                .then().statusCode(404).contentType(PROBLEM));
+    }
+
+    /** Runs a refused request and checks that no answer, evidence, submission or event came of it. */
+    private void unchanged(Runnable refused) throws Exception {
+        long[] before = snapshot();
+        refused.run();
+        assertThat(snapshot()).as("responses, their versions, evidence, submissions, outbox events").containsExactly(before);
+    }
+
+    private long[] snapshot() throws Exception {
+        String id = tom.assessmentId;
+        return new long[] {
+                count("select count(*) from response where assessment_id = '" + id + "'"),
+                count("select coalesce(sum(version), 0) from response where assessment_id = '" + id + "'"),
+                count("select count(*) from evidence e join response r on r.id = e.response_id where r.assessment_id = '" + id + "'"),
+                count("select count(*) from submission where assessment_id = '" + id + "'"),
+                count("select count(*) from outbox_event"),
+                count("select coalesce(sum(version), 0) from assessment where id = '" + id + "'") };
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
