@@ -14,6 +14,7 @@ import io.tomassure.assessment.service.Phases;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.outbox.EventInbox;
+import io.tomassure.outbox.UnprocessableEventException;
 
 /**
  * Shows each phase's decision: approval-service's decisions move the phase out of review (a return or a
@@ -42,6 +43,7 @@ public class DecisionListener {
             return;
         }
         ApprovalEvents.PhaseDecided decision = event.dataAs(ApprovalEvents.PHASE_DECIDED);
+        ApprovalEvents.Outcome outcome = outcome(decision);
         Phase phase = Phase.fromLabel(decision.phase());
         PhaseStatus status = Phases.status(decision.assessmentId(), decision.deploymentId(), phase).orElse(null);
         if (status == null || status.revision != decision.revision()) {
@@ -49,8 +51,16 @@ public class DecisionListener {
                     decision.assessmentId(), decision.phase(), decision.revision(), status == null ? "none" : status.revision);
             return;
         }
-        status.state = ApprovalEvents.Outcome.valueOf(decision.outcome()).name();
+        status.state = outcome.name();
         status.reason = decision.reason();
         status.updatedAt = Instant.now();
+    }
+
+    private static ApprovalEvents.Outcome outcome(ApprovalEvents.PhaseDecided decision) {
+        try {
+            return ApprovalEvents.Outcome.valueOf(String.valueOf(decision.outcome()));
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEventException("unknown decision outcome '" + decision.outcome() + "'");
+        }
     }
 }

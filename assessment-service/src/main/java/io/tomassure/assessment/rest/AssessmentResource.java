@@ -24,13 +24,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Parameters;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Submission;
-import io.tomassure.assessment.domain.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.AssessmentSummary;
 import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
@@ -85,16 +83,7 @@ public class AssessmentResource {
             + "deploys, all for NHS Digital. Keyset-paged in creation order: pass 'next' as 'after'.")
     public Page<AssessmentSummary> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
         int size = Preconditions.limit(limit);
-        Viewer viewer = access.viewer();
-        StringBuilder query = new StringBuilder("id > :after");
-        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
-        if (!viewer.isCentral()) {
-            query.append(" and (supplierOds = :supplier or id in (select d.assessmentId from Deployment d where d.euoOds = :euo))");
-            parameters.and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "")
-                    .and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "");
-        }
-        List<Assessment> rows = Assessment.<Assessment>find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, a -> a.id.toString(), AssessmentResource::summary);
+        return Page.of(access.visibleAssessments(after, size), size, a -> a.id.toString(), AssessmentResource::summary);
     }
 
     @GET

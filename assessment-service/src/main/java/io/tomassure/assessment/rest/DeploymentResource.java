@@ -23,11 +23,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Parameters;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Submission;
-import io.tomassure.assessment.domain.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.CreateDeployment;
 import io.tomassure.assessment.rest.AssessmentDtos.DeploymentView;
@@ -82,16 +80,7 @@ public class DeploymentResource {
     @Operation(summary = "List deployments", description = "An EUO's own, a supplier's products', all for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<DeploymentView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
         int size = Preconditions.limit(limit);
-        Viewer viewer = access.viewer();
-        StringBuilder query = new StringBuilder("id > :after");
-        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
-        if (!viewer.isCentral()) {
-            query.append(" and (euoOds = :euo or assessmentId in (select a.id from Assessment a where a.supplierOds = :supplier))");
-            parameters.and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "")
-                    .and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "");
-        }
-        List<Deployment> rows = Deployment.<Deployment>find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, d -> d.id.toString(), views::deployment);
+        return Page.of(access.visibleDeployments(after, size), size, d -> d.id.toString(), views::deployment);
     }
 
     @GET

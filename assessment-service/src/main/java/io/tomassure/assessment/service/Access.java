@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.quarkus.panache.common.Parameters;
+
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Viewer;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Caller;
+import io.tomassure.support.security.Roles;
 
 /**
  * Loads aggregates the caller may see. Anything else is "not found", not "forbidden", so that ids of other
@@ -58,6 +61,35 @@ public class Access {
             throw ProblemException.notFound("Deployment " + id);
         }
         return deployment;
+    }
+
+    /** A keyset page (plus one row, to tell whether there is more) of the assessments the caller may see. */
+    public List<Assessment> visibleAssessments(UUID after, int limit) {
+        return Assessment.<Assessment>find(visible("id > :after",
+                "supplierOds = :supplier or id in (select d.assessmentId from Deployment d where d.euoOds = :euo)"),
+                parameters(after)).page(0, limit + 1).list();
+    }
+
+    /** A keyset page (plus one row) of the deployments the caller may see. */
+    public List<Deployment> visibleDeployments(UUID after, int limit) {
+        return Deployment.<Deployment>find(visible("id > :after",
+                "euoOds = :euo or assessmentId in (select a.id from Assessment a where a.supplierOds = :supplier)"),
+                parameters(after)).page(0, limit + 1).list();
+    }
+
+    private String visible(String keyset, String ownership) {
+        return keyset + (viewer().isCentral() ? "" : " and (" + ownership + ")") + " order by id";
+    }
+
+    private Parameters parameters(UUID after) {
+        Viewer viewer = viewer();
+        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
+        if (!viewer.isCentral()) {
+            // An organisation acts as supplier or EUO only with the matching role; "" matches nothing.
+            parameters.and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "")
+                    .and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "");
+        }
+        return parameters;
     }
 
     private static List<String> deployingEuos(UUID assessmentId) {

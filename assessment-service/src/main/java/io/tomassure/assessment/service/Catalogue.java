@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -193,9 +192,5 @@ public class Catalogue {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The template definition has " + errors.size() + " problem(s)", errors);
         }
-    }
-
-    static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.toMap(key, Function.identity()));
     }
 }
