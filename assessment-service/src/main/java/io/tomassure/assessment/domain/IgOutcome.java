@@ -1,5 +1,7 @@
 package io.tomassure.assessment.domain;
 
+import io.tomassure.events.SignOff;
+
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

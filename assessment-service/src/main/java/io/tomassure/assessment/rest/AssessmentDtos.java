@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import io.tomassure.assessment.domain.IgOutcome;
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.RowScore;
-import io.tomassure.assessment.domain.SignOff;
+import io.tomassure.events.SignOff;
 import io.tomassure.assessment.domain.SubmissionRoute;
 
 /** Requests and views of assessments, deployments and their answers. */

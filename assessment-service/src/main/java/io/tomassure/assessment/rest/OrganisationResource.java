@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tomassure.assessment.domain.Contact;
 import io.tomassure.assessment.domain.Ids;
 import io.tomassure.assessment.domain.Organisation;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;

@@ -26,7 +26,7 @@ import io.tomassure.assessment.domain.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Page;

@@ -9,7 +9,7 @@ import io.quarkus.panache.common.Parameters;
 
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Caller;
 import io.tomassure.support.security.Roles;
@@ -28,7 +28,7 @@ public class Access {
     }
 
     public Viewer viewer() {
-        return new Viewer(caller.organisation().orElse(null), caller.roles());
+        return caller.viewer();
     }
 
     public String username() {
@@ -85,9 +85,7 @@ public class Access {
         Viewer viewer = viewer();
         Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
         if (!viewer.isCentral()) {
-            // An organisation acts as supplier or EUO only with the matching role; "" matches nothing.
-            parameters.and("supplier", viewer.roles().contains(Roles.SUPPLIER) ? viewer.organisation() : "")
-                    .and("euo", viewer.roles().contains(Roles.EUO) ? viewer.organisation() : "");
+            parameters.and("supplier", viewer.organisationAs(Roles.SUPPLIER)).and("euo", viewer.organisationAs(Roles.EUO));
         }
         return parameters;
     }

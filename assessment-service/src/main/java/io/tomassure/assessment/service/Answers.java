@@ -18,7 +18,7 @@ import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
 import io.tomassure.events.assessment.AssessmentEvents;
@@ -121,7 +121,7 @@ public class Answers {
     /** Only the owning party answers a row, and where it belongs: the product, or the EUO's deployment. */
     public static void requireAnswerer(Viewer viewer, Assessment assessment, Deployment deployment, Requirement row) {
         String euoOds = deployment == null ? null : deployment.euoOds;
-        if (!viewer.mayAnswer(row.answeredBy(), assessment.supplierOds, euoOds)) {
+        if (!row.answeredBy().answerableBy(viewer, assessment.supplierOds, euoOds)) {
             throw new ProblemException(Problem.of(403, "wrong-party", "Not your row",
                     "Row " + row.id() + " is answered by " + partyName(row.answeredBy())
                             + (row.answeredBy() == Party.EUO && deployment == null ? ", in its deployment" : "")));

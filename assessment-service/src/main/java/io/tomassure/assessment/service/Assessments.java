@@ -20,7 +20,7 @@ import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.Template;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.Impact;
 import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
 import io.tomassure.events.assessment.AssessmentEvents;

@@ -11,7 +11,7 @@ import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Ids;
 import io.tomassure.assessment.domain.Organisation;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;

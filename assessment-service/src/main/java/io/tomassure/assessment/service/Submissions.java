@@ -38,7 +38,7 @@ import io.tomassure.assessment.domain.Scope;
 import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.domain.Template;
-import io.tomassure.assessment.domain.Viewer;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.events.assessment.AssessmentEvents.Completeness;
 import io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary;

@@ -1,5 +1,7 @@
 package io.tomassure.assessment.domain;
 
+import io.tomassure.events.SignOff;
+
 import static io.tomassure.assessment.domain.Rows.answer;
 import static io.tomassure.assessment.domain.Rows.detailed;
 import static io.tomassure.assessment.domain.Rows.ig;

@@ -44,4 +44,9 @@ public class Caller {
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
+
+    /** The caller as a pure value for access rules. */
+    public Viewer viewer() {
+        return new Viewer(organisation().orElse(null), roles());
+    }
 }

@@ -1,13 +1,11 @@
-package io.tomassure.assessment.domain;
+package io.tomassure.support.security;
 
 import java.util.Collection;
 import java.util.Set;
 
-import io.tomassure.support.security.Roles;
-
 /**
- * Object-level access: a supplier sees its own products' assessments; an EUO its deployments and the
- * assessments behind them (supplier rows read-only); NHS Digital, auditors and admins see everything.
+ * Object-level access, as a pure value: the caller's organisation and roles. A supplier acts for its own
+ * organisation's products, an EUO for its own deployments; NHS Digital, auditors and admins see everything.
  */
 public record Viewer(String organisation, Set<String> roles) {
 
@@ -25,20 +23,18 @@ public record Viewer(String organisation, Set<String> roles) {
         return roles.contains(Roles.EUO) && organisation != null && organisation.equals(euoOds);
     }
 
+    /** An assessment is seen by NHS Digital, its supplier and the EUOs that deploy it. */
     public boolean canSeeAssessment(String supplierOds, Collection<String> deployingEuos) {
         return isCentral() || isSupplierOf(supplierOds) || deployingEuos.stream().anyMatch(this::isEuoOf);
     }
 
+    /** A deployment is seen by NHS Digital, the product's supplier and the deploying EUO. */
     public boolean canSeeDeployment(String supplierOds, String euoOds) {
         return isCentral() || isSupplierOf(supplierOds) || isEuoOf(euoOds);
     }
 
-    /** Whether this viewer may answer a row owned by {@code party} for the given supplier / EUO. */
-    public boolean mayAnswer(Party party, String supplierOds, String euoOds) {
-        return switch (party) {
-            case SUPPLIER -> isSupplierOf(supplierOds);
-            case EUO -> euoOds != null && isEuoOf(euoOds);
-            case NHS_DIGITAL -> roles.contains(Roles.ASSURANCE);
-        };
+    /** The organisation the caller acts for as supplier or EUO ("" when it has no such role: matches nothing). */
+    public String organisationAs(String role) {
+        return roles.contains(role) && organisation != null ? organisation : "";
     }
 }

@@ -1,6 +1,9 @@
-package io.tomassure.assessment.domain;
+package io.tomassure.events;
 
-/** Sign-offs and artefacts the derived outcomes require before go-live. */
+/**
+ * Sign-offs and artefacts that an assessment's derived outcomes require before go-live: assessment-service
+ * derives them, approval-service records them. Names travel in {@code phase-submitted} events.
+ */
 public enum SignOff {
     /** The EUO's Senior Information Risk Owner: always. */
     SIRO,

@@ -1,0 +1,21 @@
+package io.tomassure.approval.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What this service knows of an assessment: the product version it is about. */
+@Entity
+public class AssessmentRef extends PanacheEntityBase {
+
+    @Id
+    public UUID assessmentId;
+    public UUID productId;
+    public String productVersion;
+    public String supplierOds;
+    public Instant updatedAt;
+}

@@ -1,0 +1,54 @@
+package io.tomassure.approval.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tomassure.approval.domain.DeploymentRef;
+import io.tomassure.approval.service.Cases;
+import io.tomassure.approval.service.Gates;
+import io.tomassure.events.EventEnvelope;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.outbox.EventInbox;
+
+/**
+ * assessment-service's events, applied once each: assessments and deployments become known, submissions open
+ * review cases. Every change re-evaluates the gates it touches, so the order of arrival does not matter.
+ */
+@ApplicationScoped
+public class AssessmentEventsListener {
+
+    static final String CONSUMER = "approval-service";
+
+    private final EventInbox inbox;
+    private final Cases cases;
+    private final Gates gates;
+
+    AssessmentEventsListener(EventInbox inbox, Cases cases, Gates gates) {
+        this.inbox = inbox;
+        this.cases = cases;
+        this.gates = gates;
+    }
+
+    @Incoming("assessment-events")
+    @Blocking
+    public void onAssessmentEvent(String message) {
+        inbox.consume(CONSUMER, message, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        if (AssessmentEvents.CREATED.name().equals(event.type())) {
+            var created = event.dataAs(AssessmentEvents.CREATED);
+            Cases.remember(created.assessmentId(), created.productId(), created.productVersion(), created.supplierOds());
+            gates.reevaluateAssessment(created.assessmentId());
+        } else if (AssessmentEvents.DEPLOYMENT_CREATED.name().equals(event.type())) {
+            var created = event.dataAs(AssessmentEvents.DEPLOYMENT_CREATED);
+            DeploymentRef deployment = Cases.rememberDeployment(created.deploymentId(), created.assessmentId(),
+                    created.supplierOds(), created.euoOds());
+            gates.reevaluate(deployment);
+        } else if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
+            cases.open(event.dataAs(AssessmentEvents.PHASE_SUBMITTED));
+        }
+    }
+}

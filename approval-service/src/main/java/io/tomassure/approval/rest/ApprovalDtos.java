@@ -1,0 +1,90 @@
+package io.tomassure.approval.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.tomassure.approval.domain.AgreementKind;
+import io.tomassure.approval.domain.DecisionRules;
+import io.tomassure.approval.domain.GoLiveGate;
+
+/** Requests and views of approval-service. */
+public final class ApprovalDtos {
+
+    private ApprovalDtos() {
+    }
+
+    /**
+     * A decision on a case. {@code contentHash}: the SHA-256 of the revision decided (from the case), so a
+     * decision never lands on another revision. {@code outcome}: Phase 1A APPROVED, APPROVED_DSFC_AND_DSA_REQUIRED,
+     * APPROVED_DSA_REQUIRED, PROVISIONALLY_APPROVED_PENDING_IGARD or REJECTED; Phase 1B APPROVED (with
+     * certificateNumber), RETURNED or REJECTED; Phase 2 APPROVED (with declarationAccepted) or RETURNED.
+     */
+    public record DecideRequest(@NotBlank String contentHash, @NotBlank String outcome, @Size(max = 20000) String reason,
+            List<DecisionRules.AreaDecision> areas, String certificateNumber, Boolean declarationAccepted,
+            List<@NotBlank @Size(max = 2000) String> conditions) {
+
+        DecisionRules.Request rules() {
+            return new DecisionRules.Request(outcome, reason, areas, certificateNumber, declarationAccepted);
+        }
+    }
+
+    public record DecisionView(String outcome, String detail, String reason, String contentHash, String decidedBy,
+            Instant decidedAt, String certificateNumber) {
+    }
+
+    public record ConditionView(UUID id, String description, Instant dischargedAt, String dischargedBy, String evidence) {
+    }
+
+    public record CaseView(UUID id, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
+            String euoOds, String phase, int revision, String contentHash, String state, String route,
+            int clinicalSafetyLevel, List<String> requiredSignOffs, List<String> nonConformances, Instant openedAt,
+            DecisionView decision, List<ConditionView> conditions) {
+    }
+
+    public record DischargeRequest(@NotBlank @Size(max = 20000) String evidence) {
+    }
+
+    public record ReviewRequest(@NotNull Review review, @Size(max = 20000) String comment) {
+    }
+
+    public enum Review {
+        ACKNOWLEDGED, REFUSED
+    }
+
+    public record AcceptRequest(@NotBlank @Size(max = 20000) String comment) {
+    }
+
+    public record AgreementRequest(@NotNull AgreementKind kind, @NotBlank @Size(max = 300) String signatory,
+            @NotBlank @Size(max = 300) String signatoryRole, @NotNull LocalDate signedOn,
+            @NotBlank @Size(max = 100) String documentVersion, LocalDate expiresOn) {
+    }
+
+    public record AgreementView(UUID id, AgreementKind kind, UUID productId, UUID deploymentId, String organisation,
+            String signatory, String signatoryRole, LocalDate signedOn, String documentVersion, LocalDate expiresOn,
+            String recordedBy) {
+    }
+
+    public record SignOffRequest(@NotBlank String kind) {
+    }
+
+    public record SuspendRequest(@NotBlank @Size(max = 20000) String reason) {
+    }
+
+    public record ResolveRequest(@NotBlank @Size(max = 20000) String resolution) {
+    }
+
+    public record EscalationView(UUID id, UUID assessmentId, UUID deploymentId, int level, String reason, Instant raisedAt,
+            Instant resolvedAt, String resolvedBy, String resolution) {
+    }
+
+    /** The gate: each condition with its state and, while blocked, what blocks it in words. */
+    public record Readiness(UUID deploymentId, boolean open, boolean live, boolean suspended, List<GoLiveGate.Check> checks,
+            List<String> blockers) {
+    }
+}

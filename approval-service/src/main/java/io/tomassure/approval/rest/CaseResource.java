@@ -1,0 +1,130 @@
+package io.tomassure.approval.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Parameters;
+import io.tomassure.approval.domain.Certificate;
+import io.tomassure.approval.domain.Decision;
+import io.tomassure.approval.domain.PhaseCondition;
+import io.tomassure.approval.domain.ReviewCase;
+import io.tomassure.approval.rest.ApprovalDtos.CaseView;
+import io.tomassure.approval.rest.ApprovalDtos.ConditionView;
+import io.tomassure.approval.rest.ApprovalDtos.DecideRequest;
+import io.tomassure.approval.rest.ApprovalDtos.DecisionView;
+import io.tomassure.approval.rest.ApprovalDtos.DischargeRequest;
+import io.tomassure.approval.service.Access;
+import io.tomassure.approval.service.Cases;
+import io.tomassure.approval.service.Obligations;
+import io.tomassure.support.rest.Page;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Roles;
+import io.tomassure.support.security.Viewer;
+
+@Path("/api/v1")
+@Tag(name = "Review cases", description = "Submitted revisions under review, their decisions and Phase 1A conditions")
+public class CaseResource {
+
+    private final Access access;
+    private final Cases cases;
+    private final Obligations obligations;
+
+    CaseResource(Access access, Cases cases, Obligations obligations) {
+        this.access = access;
+        this.cases = cases;
+        this.obligations = obligations;
+    }
+
+    @GET
+    @Path("/cases")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "List review cases", description = "The caller's cases (NHS Digital: all), optionally by state "
+            + "(OPEN, DECIDED, SUPERSEDED) and phase (1A, 1B, 2); keyset-paged in opening order: pass 'next' as 'after'.")
+    public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
+            @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Preconditions.limit(limit);
+        Viewer viewer = access.viewer();
+        StringBuilder query = new StringBuilder("id > :after");
+        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
+        if (state != null) {
+            query.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (phase != null) {
+            query.append(" and phase = :phase");
+            parameters.and("phase", phase);
+        }
+        if (!viewer.isCentral()) {
+            query.append(" and (supplierOds = :supplier or euoOds = :euo or (deploymentId is null and assessmentId in "
+                    + "(select d.assessmentId from DeploymentRef d where d.euoOds = :euo)))");
+            parameters.and("supplier", viewer.organisationAs(Roles.SUPPLIER)).and("euo", viewer.organisationAs(Roles.EUO));
+        }
+        List<ReviewCase> rows = ReviewCase.<ReviewCase>find(query + " order by id", parameters).page(0, size + 1).list();
+        return Page.of(rows, size, c -> c.id.toString(), CaseResource::view);
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Get a review case", description = "The revision under review (phase, revision, content hash), "
+            + "its decision and conditions.")
+    public CaseView get(@PathParam("id") UUID id) {
+        return view(access.reviewCase(id));
+    }
+
+    @POST
+    @Path("/cases/{id}/decision")
+    @RolesAllowed({ Roles.ASSURANCE, Roles.EUO })
+    @Transactional
+    @Operation(summary = "Decide a case", description = "Phases 1A and 1B by NHS Digital assurance, Phase 2 by the "
+            + "deploying EUO. The decision quotes the revision's content hash: a decision on another revision (409 "
+            + "stale-revision) or on a superseded or decided case (409 case-closed) is refused. Phase 1A decides each "
+            + "area with a reason; 1B approval issues the certificate; Phase 2 approval signs the declaration and needs "
+            + "every non-conformance of the revision accepted.")
+    public CaseView decide(@PathParam("id") UUID id, @Valid @NotNull DecideRequest request) {
+        ReviewCase reviewCase = access.reviewCase(id);
+        cases.decide(access.viewer(), access.username(), reviewCase,
+                new Cases.DecisionRequest(request.contentHash(), request.rules(), request.conditions()));
+        return view(reviewCase);
+    }
+
+    @POST
+    @Path("/conditions/{id}/discharge")
+    @RolesAllowed(Roles.ASSURANCE)
+    @Transactional
+    @Operation(summary = "Discharge a Phase 1A condition", description = "NHS Digital records that a condition is met, "
+            + "with the evidence; until then it blocks go-live.")
+    public ConditionView discharge(@PathParam("id") UUID id, @Valid @NotNull DischargeRequest request) {
+        PhaseCondition condition = obligations.discharge(id, request.evidence(), access.username());
+        return view(condition);
+    }
+
+    static CaseView view(ReviewCase c) {
+        Decision decision = Cases.decision(c);
+        DecisionView decisionView = decision == null ? null : new DecisionView(decision.outcome, decision.detail,
+                decision.reason, decision.contentHash, decision.decidedBy, decision.decidedAt,
+                Certificate.<Certificate>find("caseId", c.id).firstResultOptional().map(cert -> cert.number).orElse(null));
+        List<ConditionView> conditions = PhaseCondition.<PhaseCondition>list("caseId = ?1 order by description", c.id).stream()
+                .map(CaseResource::view).toList();
+        return new CaseView(c.id, c.submissionId, c.assessmentId, c.deploymentId, c.supplierOds, c.euoOds, c.phase,
+                c.revision, c.contentHash, c.state, c.route, c.clinicalSafetyLevel, c.requiredSignOffs, c.nonConformances,
+                c.openedAt, decisionView, conditions);
+    }
+
+    static ConditionView view(PhaseCondition c) {
+        return new ConditionView(c.id, c.description, c.dischargedAt, c.dischargedBy, c.evidence);
+    }
+}

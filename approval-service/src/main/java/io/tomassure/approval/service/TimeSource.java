@@ -1,0 +1,22 @@
+package io.tomassure.approval.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The clock, as one bean: agreements expire by the calendar in England; tests move it. */
+@ApplicationScoped
+public class TimeSource {
+
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    public Instant now() {
+        return Instant.now();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), ENGLAND);
+    }
+}
