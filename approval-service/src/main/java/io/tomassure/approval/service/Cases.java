@@ -221,27 +221,26 @@ public class Cases {
         certificate.persist();
     }
 
+    /**
+     * Levels 4 and 5 come from the product's own facts (it updates Spine, it is a medical device), so there is one
+     * escalation per product assessment, whichever submission raised it first.
+     */
     private void raiseEscalation(AssessmentEvents.PhaseSubmitted s) {
-        boolean open = (s.deploymentId() == null
-                ? Escalation.count("assessmentId = ?1 and deploymentId is null and resolvedAt is null", s.assessmentId())
-                : Escalation.count("assessmentId = ?1 and deploymentId = ?2 and resolvedAt is null", s.assessmentId(),
-                        s.deploymentId())) > 0;
-        if (open) {
+        if (Escalation.count("assessmentId = ?1 and resolvedAt is null", s.assessmentId()) > 0) {
             return;
         }
         Escalation escalation = new Escalation();
         escalation.id = UUID.randomUUID();
         escalation.assessmentId = s.assessmentId();
-        escalation.deploymentId = s.deploymentId();
         escalation.level = s.clinicalSafetyLevel();
         escalation.reason = s.clinicalSafetyLevel() == 5
                 ? "Medical device (clinical-safety level 5): CSG sign-off and MHRA guidance needed"
                 : "Updates Spine (clinical-safety level 4): CSG assistance needed";
         escalation.raisedAt = time.now();
         escalation.persist();
-        outbox.record(ApprovalEvents.ESCALATION_RAISED, s.deploymentId() == null ? s.assessmentId().toString()
-                : s.deploymentId().toString(), new ApprovalEvents.EscalationRaised(escalation.id, s.assessmentId(),
-                        s.deploymentId(), s.supplierOds(), s.euoOds(), escalation.level, escalation.reason, Gates.SELF));
+        outbox.record(ApprovalEvents.ESCALATION_RAISED, s.assessmentId().toString(), new ApprovalEvents.EscalationRaised(
+                escalation.id, s.assessmentId(), null, s.supplierOds(), s.euoOds(), escalation.level, escalation.reason,
+                Gates.SELF));
     }
 
     public static void remember(UUID assessmentId, UUID productId, String productVersion, String supplierOds) {
