@@ -1,0 +1,149 @@
+package io.tomassure.auditlog;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Merkle trees as Certificate Transparency defines them (RFC 6962, section 2.1): leaves hashed with a 0x00
+ * prefix, inner nodes with 0x01, a tree of n leaves split at the largest power of two below n. An entry's
+ * inclusion in a tree of size n is proved by about log2(n) hashes.
+ */
+public final class Merkle {
+
+    /** Hashes of whole, aligned subtrees: leaves [index * 2^level, (index + 1) * 2^level). */
+    public interface Nodes {
+        byte[] node(int level, long index);
+    }
+
+    private Merkle() {
+    }
+
+    public static byte[] leafHash(byte[] leaf) {
+        MessageDigest sha = sha256();
+        sha.update((byte) 0x00);
+        return sha.digest(leaf);
+    }
+
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        MessageDigest sha = sha256();
+        sha.update((byte) 0x01);
+        sha.update(left);
+        return sha.digest(right);
+    }
+
+    /** The root of the tree over leaves [0, size), from stored aligned subtrees: O(log size) look-ups. */
+    public static byte[] root(Nodes nodes, long size) {
+        if (size == 0) {
+            return sha256().digest();
+        }
+        return subtree(nodes, 0, size);
+    }
+
+    /** The hash of leaves [start, start + count); whole aligned subtrees come from storage. */
+    static byte[] subtree(Nodes nodes, long start, long count) {
+        if (Long.bitCount(count) == 1 && start % count == 0) {
+            return nodes.node(Long.numberOfTrailingZeros(count), start / count);
+        }
+        long split = Long.highestOneBit(count - 1);
+        return nodeHash(subtree(nodes, start, split), subtree(nodes, start + split, count - split));
+    }
+
+    /** The audit path of leaf {@code index} in the tree of {@code size} leaves, bottom up (RFC 6962 PATH). */
+    public static List<byte[]> inclusionProof(Nodes nodes, long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
+        }
+        List<byte[]> path = new ArrayList<>();
+        path(nodes, index, 0, size, path);
+        return path;
+    }
+
+    private static void path(Nodes nodes, long index, long start, long count, List<byte[]> path) {
+        if (count == 1) {
+            return;
+        }
+        long split = Long.highestOneBit(count - 1);
+        if (index < start + split) {
+            path(nodes, index, start, split, path);
+            path.add(subtree(nodes, start + split, count - split));
+        } else {
+            path(nodes, index, start + split, count - split, path);
+            path.add(subtree(nodes, start, split));
+        }
+    }
+
+    /** Whether {@code proof} shows the leaf with {@code leafHash} at {@code index} in the tree of {@code root}. */
+    public static boolean verifyInclusion(byte[] leafHash, long index, long size, List<byte[]> proof, byte[] root) {
+        if (index < 0 || index >= size) {
+            return false;
+        }
+        // RFC 9162, section 2.1.3.2: walk up from the leaf, consuming the path bottom up.
+        long fn = index;
+        long sn = size - 1;
+        byte[] r = leafHash;
+        for (byte[] p : proof) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = nodeHash(p, r);
+                if ((fn & 1) == 0) {
+                    while ((fn & 1) == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            } else {
+                r = nodeHash(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(r, root);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Aligned subtree hashes kept in memory: for tests, the verifier and benchmarks. */
+    public static final class InMemory implements Nodes {
+
+        private final List<List<byte[]>> levels = new ArrayList<>();
+
+        /** Appends a leaf and every aligned subtree it completes. */
+        public void append(byte[] leafHash) {
+            byte[] hash = leafHash;
+            int level = 0;
+            while (true) {
+                if (levels.size() == level) {
+                    levels.add(new ArrayList<>());
+                }
+                List<byte[]> row = levels.get(level);
+                row.add(hash);
+                long index = row.size() - 1;
+                if ((index & 1) == 0) {
+                    return;
+                }
+                hash = nodeHash(row.get((int) index - 1), hash);
+                level++;
+            }
+        }
+
+        public long size() {
+            return levels.isEmpty() ? 0 : levels.get(0).size();
+        }
+
+        @Override
+        public byte[] node(int level, long index) {
+            return levels.get(level).get((int) index);
+        }
+    }
+}
