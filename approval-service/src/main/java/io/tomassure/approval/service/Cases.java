@@ -170,7 +170,8 @@ public class Cases {
             issueCertificate(reviewCase, request.decision().certificateNumber(), by);
         }
         outbox.record(ApprovalEvents.PHASE_DECIDED, reviewCase.id.toString(), new ApprovalEvents.PhaseDecided(reviewCase.id,
-                reviewCase.submissionId, reviewCase.assessmentId, reviewCase.deploymentId, reviewCase.phase,
+                reviewCase.submissionId, reviewCase.assessmentId, reviewCase.deploymentId, reviewCase.supplierOds,
+                reviewCase.euoOds, reviewCase.phase,
                 reviewCase.revision, reviewCase.contentHash, outcome.name(), decision.reason, by));
         reevaluate(reviewCase);
         return decision;

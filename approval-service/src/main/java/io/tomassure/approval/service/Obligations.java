@@ -59,7 +59,8 @@ public class Obligations {
         condition.dischargedBy = by;
         condition.evidence = evidence;
         outbox.record(ApprovalEvents.CONDITION_DISCHARGED, condition.caseId.toString(), new ApprovalEvents.ConditionDischarged(
-                condition.id, condition.caseId, condition.assessmentId, condition.description, evidence, by));
+                condition.id, condition.caseId, condition.assessmentId, ReviewCase.<ReviewCase>findById(condition.caseId).supplierOds,
+                condition.description, evidence, by));
         gates.reevaluateAssessment(condition.assessmentId);
         return condition;
     }
@@ -82,7 +83,8 @@ public class Obligations {
         review.reviewedAt = time.now();
         review.persist();
         outbox.record(ApprovalEvents.NON_CONFORMANCE_REVIEWED, assessment.assessmentId.toString(),
-                new ApprovalEvents.NonConformanceReviewed(assessment.assessmentId, requirementId, review.review, comment, by));
+                new ApprovalEvents.NonConformanceReviewed(assessment.assessmentId, assessment.supplierOds, requirementId,
+                        review.review, comment, by));
         gates.reevaluateAssessment(assessment.assessmentId);
         return review;
     }
@@ -108,7 +110,8 @@ public class Obligations {
         acceptance.acceptedAt = time.now();
         acceptance.persist();
         outbox.record(ApprovalEvents.RISK_ACCEPTED, deployment.deploymentId.toString(), new ApprovalEvents.RiskAccepted(
-                deployment.deploymentId, deployment.assessmentId, deployment.euoOds, requirementId, comment, by));
+                deployment.deploymentId, deployment.assessmentId, deployment.supplierOds, deployment.euoOds, requirementId,
+                comment, by));
         gates.reevaluate(deployment);
         return acceptance;
     }
@@ -123,7 +126,7 @@ public class Obligations {
         Agreement agreement = agreement(AgreementKind.CONNECTION_AGREEMENT, assessment.supplierOds, signature, by);
         agreement.productId = productId;
         agreement.persist();
-        publish(agreement);
+        publish(agreement, assessment.supplierOds);
         gates.reevaluateProduct(productId);
         return agreement;
     }
@@ -141,7 +144,7 @@ public class Obligations {
         Agreement agreement = agreement(kind, deployment.euoOds, signature, by);
         agreement.deploymentId = deployment.deploymentId;
         agreement.persist();
-        publish(agreement);
+        publish(agreement, deployment.supplierOds);
         gates.reevaluate(deployment);
         return agreement;
     }
@@ -167,7 +170,7 @@ public class Obligations {
         signOff.signedAt = time.now();
         signOff.persist();
         outbox.record(ApprovalEvents.SIGN_OFF_RECORDED, deployment.deploymentId.toString(),
-                new ApprovalEvents.SignOffRecorded(deployment.deploymentId, kind, by));
+                new ApprovalEvents.SignOffRecorded(deployment.deploymentId, deployment.supplierOds, deployment.euoOds, kind, by));
         gates.reevaluate(deployment);
         return signOff;
     }
@@ -187,7 +190,7 @@ public class Obligations {
         escalation.resolution = resolution;
         outbox.record(ApprovalEvents.ESCALATION_RESOLVED, (escalation.deploymentId == null ? escalation.assessmentId
                 : escalation.deploymentId).toString(), new ApprovalEvents.EscalationResolved(escalation.id,
-                        escalation.assessmentId, escalation.deploymentId, resolution, by));
+                        escalation.assessmentId, escalation.deploymentId, supplierOf(escalation.assessmentId), resolution, by));
         if (escalation.deploymentId == null) {
             gates.reevaluateAssessment(escalation.assessmentId);
         } else {
@@ -204,6 +207,11 @@ public class Obligations {
         if (!reported) {
             throw ProblemException.notFound("Non-conformance " + requirementId + " in a submitted revision");
         }
+    }
+
+    private static String supplierOf(UUID assessmentId) {
+        AssessmentRef assessment = AssessmentRef.findById(assessmentId);
+        return assessment == null ? null : assessment.supplierOds;
     }
 
     private Agreement agreement(AgreementKind kind, String organisation, Signature signature, String by) {
@@ -224,9 +232,10 @@ public class Obligations {
         return agreement;
     }
 
-    private void publish(Agreement a) {
+    private void publish(Agreement a, String supplierOds) {
         outbox.record(ApprovalEvents.AGREEMENT_SIGNED, (a.deploymentId != null ? a.deploymentId : a.productId).toString(),
-                new ApprovalEvents.AgreementSigned(a.id, a.kind, a.productId, a.deploymentId, a.organisation, a.signatory,
+                new ApprovalEvents.AgreementSigned(a.id, a.kind, a.productId, a.deploymentId, a.organisation, supplierOds,
+                        a.signatory,
                         a.signatoryRole, a.signedOn, a.documentVersion, a.expiresOn, a.recordedBy));
     }
 }

@@ -78,6 +78,6 @@ class DecisionTest {
     private static EventEnvelope decision(Tom tom, String submissionId, int revision, String outcome) {
         return EventEnvelope.of(ApprovalEvents.PHASE_DECIDED, "approval-service", UUID.randomUUID().toString(),
                 new ApprovalEvents.PhaseDecided(UUID.randomUUID(), UUID.fromString(submissionId), UUID.fromString(tom.assessmentId),
-                        null, "1A", revision, "hash", outcome, "Please clarify", "rob"));
+                        null, tom.supplier, null, "1A", revision, "hash", outcome, "Please clarify", "rob"));
     }
 }

@@ -10,7 +10,8 @@ import io.tomassure.events.Topics;
 /**
  * Events published by approval-service on {@link Topics#APPROVAL}. Subject: the deployment id for everything
  * about a deployment (its gate stays in order), the case id for review cases, the product id for product-wide
- * agreements. Every payload carries {@code by}, who acted ("approval-service" for the gate itself).
+ * agreements. Every payload names the organisations it concerns ({@code supplierOds}, {@code euoOds}), so that
+ * each party can follow its own story in the audit log, and {@code by}, who acted ("approval-service" for the gate).
  */
 public final class ApprovalEvents {
 
@@ -53,8 +54,8 @@ public final class ApprovalEvents {
      * How a review case ended. {@code outcome} is one of {@link Outcome}'s names; {@code detail} the phase's own
      * wording (e.g. APPROVED_DSA_REQUIRED); {@code certificate} the 1B conformance certificate.
      */
-    public record PhaseDecided(UUID caseId, UUID submissionId, UUID assessmentId, UUID deploymentId, String phase,
-            int revision, String contentHash, String outcome, String reason, String by) {
+    public record PhaseDecided(UUID caseId, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
+            String euoOds, String phase, int revision, String contentHash, String outcome, String reason, String by) {
     }
 
     /** Decision outcomes, as far as the assessment is concerned. */
@@ -67,34 +68,34 @@ public final class ApprovalEvents {
         REJECTED
     }
 
-    public record ConditionDischarged(UUID conditionId, UUID caseId, UUID assessmentId, String kind, String evidence,
-            String by) {
+    public record ConditionDischarged(UUID conditionId, UUID caseId, UUID assessmentId, String supplierOds, String kind,
+            String evidence, String by) {
     }
 
     /** NHS Digital's central review of a non-conformance: ACKNOWLEDGED, or REFUSED (the connection may be refused). */
-    public record NonConformanceReviewed(UUID assessmentId, String requirementId, String review, String comment,
-            String by) {
-    }
-
-    /** The EUO's local acceptance of a non-conformance's risk, with its mitigation. */
-    public record RiskAccepted(UUID deploymentId, UUID assessmentId, String euoOds, String requirementId,
+    public record NonConformanceReviewed(UUID assessmentId, String supplierOds, String requirementId, String review,
             String comment, String by) {
     }
 
+    /** The EUO's local acceptance of a non-conformance's risk, with its mitigation. */
+    public record RiskAccepted(UUID deploymentId, UUID assessmentId, String supplierOds, String euoOds,
+            String requirementId, String comment, String by) {
+    }
+
     public record AgreementSigned(UUID agreementId, String kind, UUID productId, UUID deploymentId, String organisation,
-            String signatory, String signatoryRole, LocalDate signedOn, String documentVersion, LocalDate expiresOn,
+            String supplierOds, String signatory, String signatoryRole, LocalDate signedOn, String documentVersion, LocalDate expiresOn,
             String by) {
     }
 
-    public record SignOffRecorded(UUID deploymentId, String kind, String by) {
+    public record SignOffRecorded(UUID deploymentId, String supplierOds, String euoOds, String kind, String by) {
     }
 
     public record EscalationRaised(UUID escalationId, UUID assessmentId, UUID deploymentId, String supplierOds,
             String euoOds, int clinicalSafetyLevel, String reason, String by) {
     }
 
-    public record EscalationResolved(UUID escalationId, UUID assessmentId, UUID deploymentId, String resolution,
-            String by) {
+    public record EscalationResolved(UUID escalationId, UUID assessmentId, UUID deploymentId, String supplierOds,
+            String resolution, String by) {
     }
 
     /** The go-live gate of a deployment opened (ready) or closed again (blocked), with what blocks it now. */

@@ -1,0 +1,167 @@
+package io.tomassure.audit.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.tomassure.auditlog.AuditEntry;
+import io.tomassure.auditlog.Checkpoint;
+import io.tomassure.auditlog.Merkle;
+import io.tomassure.auditlog.Verification;
+import io.tomassure.events.EventEnvelope;
+
+/**
+ * The audit log: appends each event once, as the next link of the hash chain and the next leaf of the Merkle
+ * tree; seals signed checkpoints; proves inclusion; verifies itself.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    /** Only one instance seals at a time, whatever the number of replicas. */
+    private static final long SEALER_LOCK = 0x70B0_0A0DL;
+
+    private final AuditStore store;
+    private final SigningKeys keys;
+
+    AuditLog(AuditStore store, SigningKeys keys) {
+        this.store = store;
+        this.keys = keys;
+    }
+
+    /** Appends {@code event} (received as {@code raw} from {@code topic}); empty when it is logged already. */
+    public Optional<AuditEntry> append(String topic, EventEnvelope event, String raw) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                if (store.contains(c, event.id())) {
+                    return Optional.<AuditEntry>empty();
+                }
+                AuditStore.Head head = store.lockHead(c);
+                if (store.contains(c, event.id())) { // a concurrent delivery won the lock first
+                    return Optional.<AuditEntry>empty();
+                }
+                Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                EventFacts facts = EventFacts.of(event);
+                AuditEntry entry = new AuditEntry(head.seq() + 1, event.id().toString(), event.type(), event.source(),
+                        event.subject(), event.time().toString(), recordedAt.toString(), topic, facts.organisations(),
+                        facts.assessmentId(), facts.deploymentId(), facts.actor(), raw, head.hash(), null).sealed();
+                store.insert(c, entry, recordedAt);
+                return Optional.of(entry);
+            }
+        });
+    }
+
+    @Scheduled(every = "${tom.audit.seal-every:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sealPeriodically() {
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not seal a checkpoint: %s", e.getMessage());
+        }
+    }
+
+    /** Signs a checkpoint of the log as it is now, unless the latest already covers it or another instance is sealing. */
+    public Optional<Checkpoint> seal() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+                    lock.setLong(1, SEALER_LOCK);
+                    try (ResultSet rs = lock.executeQuery()) {
+                        if (!rs.next() || !rs.getBoolean(1)) {
+                            return store.latestCheckpoint();
+                        }
+                    }
+                }
+                long size = size(c);
+                Optional<Checkpoint> latest = store.latestCheckpoint();
+                if (size == 0 || latest.map(cp -> cp.treeSize() >= size).orElse(false)) {
+                    return latest;
+                }
+                String root = HexFormat.of().formatHex(Merkle.root(store.nodes(c), size));
+                Checkpoint checkpoint = Checkpoint.sign(size, root, Instant.now().toString(), keys.privateKey());
+                store.insertCheckpoint(c, checkpoint);
+                return Optional.of(checkpoint);
+            }
+        });
+    }
+
+    /** The inclusion proof of entry {@code seq} in the tree of the given checkpoint. */
+    public List<String> proof(long seq, long treeSize) throws SQLException {
+        try (Connection c = store.dataSource().getConnection()) {
+            return Merkle.inclusionProof(store.nodes(c), seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
+        }
+    }
+
+    /**
+     * Verifies entries {@code from..to} from their content: hashes, links and, against the latest signed checkpoint,
+     * inclusion (a range) or the root itself (the whole log). Detects modified, removed and reordered entries.
+     */
+    public Verification.Report verify(long from, long to) throws SQLException {
+        Optional<Checkpoint> checkpoint = store.latestCheckpoint();
+        List<AuditEntry> entries = store.range(from, to);
+        List<String> problems = new ArrayList<>();
+        long expected = from;
+        for (AuditEntry entry : entries) {
+            if (entry.seq() != expected) {
+                problems.add("entries " + expected + " to " + (entry.seq() - 1) + " are missing");
+            }
+            expected = entry.seq() + 1;
+        }
+        long size;
+        try (Connection c = store.dataSource().getConnection()) {
+            size = size(c);
+        }
+        if (expected <= Math.min(to, size)) {
+            problems.add("entries " + expected + " to " + Math.min(to, size) + " are missing");
+        }
+        if (from == 1) {
+            problems.addAll(Verification.chain(entries, checkpoint.orElse(null), keys.publicKey()).problems());
+        } else {
+            problems.addAll(Verification.chain(entries, null, null).problems().stream()
+                    .filter(p -> !p.startsWith("entry " + from + " does not link")).toList());
+            checkpoint.ifPresent(cp -> problems.addAll(inclusion(entries, cp)));
+        }
+        return new Verification.Report(entries.size(), checkpoint.map(Checkpoint::treeSize).orElse(0L),
+                problems.stream().distinct().toList());
+    }
+
+    private List<String> inclusion(List<AuditEntry> entries, Checkpoint checkpoint) {
+        List<String> problems = new ArrayList<>();
+        byte[] root = HexFormat.of().parseHex(checkpoint.rootHash());
+        for (AuditEntry entry : entries) {
+            if (entry.seq() > checkpoint.treeSize()) {
+                continue;
+            }
+            try {
+                List<byte[]> proof = proof(entry.seq(), checkpoint.treeSize()).stream().map(HexFormat.of()::parseHex).toList();
+                if (!Merkle.verifyInclusion(entry.leafHash(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
+                    problems.add("entry " + entry.seq() + " is not included in the signed tree of " + checkpoint.treeSize());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return problems;
+    }
+
+    private static long size(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select seq from chain_head where id = 1");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

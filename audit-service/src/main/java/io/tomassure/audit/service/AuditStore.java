@@ -1,0 +1,199 @@
+package io.tomassure.audit.service;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tomassure.auditlog.AuditEntry;
+import io.tomassure.auditlog.Checkpoint;
+import io.tomassure.auditlog.Merkle;
+
+/** The audit tables, in plain SQL: the append path is short and its locking explicit. */
+@ApplicationScoped
+public class AuditStore {
+
+    private static final String COLUMNS = "seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
+            + "organisations, assessment_id, deployment_id, actor, event, prev_hash, hash";
+
+    private final DataSource dataSource;
+
+    AuditStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The last entry's number and hash. */
+    record Head(long seq, String hash) {
+    }
+
+    /** The head of the chain, locked until the caller's transaction ends: appends are serial. */
+    Head lockHead(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select seq, hash from chain_head where id = 1 for update");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return new Head(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    boolean contains(Connection c, UUID eventId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select 1 from audit_entry where event_id = ?")) {
+            select.setObject(1, eventId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Inserts a sealed entry, the Merkle subtrees it completes, and moves the head. */
+    void insert(Connection c, AuditEntry e, Instant recordedAt) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into audit_entry (" + COLUMNS
+                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, e.seq());
+            insert.setObject(2, UUID.fromString(e.eventId()));
+            insert.setString(3, e.type());
+            insert.setString(4, e.source());
+            insert.setString(5, e.subject());
+            insert.setString(6, e.time());
+            insert.setString(7, e.recordedAt());
+            insert.setString(8, e.topic());
+            insert.setArray(9, c.createArrayOf("text", e.organisations().toArray()));
+            insert.setObject(10, e.assessmentId() == null ? null : UUID.fromString(e.assessmentId()));
+            insert.setObject(11, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
+            insert.setString(12, e.actor());
+            insert.setString(13, e.event());
+            insert.setString(14, e.prevHash());
+            insert.setString(15, e.hash());
+            insert.setTimestamp(16, Timestamp.from(recordedAt));
+            insert.executeUpdate();
+        }
+        long index = e.seq() - 1;
+        byte[] hash = e.leafHash();
+        int level = 0;
+        insertNode(c, level, index, hash);
+        while ((index & 1) == 1) {
+            hash = Merkle.nodeHash(node(c, level, index - 1), hash);
+            index >>= 1;
+            level++;
+            insertNode(c, level, index, hash);
+        }
+        try (PreparedStatement update = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
+            update.setLong(1, e.seq());
+            update.setString(2, e.hash());
+            update.executeUpdate();
+        }
+    }
+
+    private static void insertNode(Connection c, int level, long index, byte[] hash) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into merkle_node (level, idx, hash) values (?, ?, ?)")) {
+            insert.setInt(1, level);
+            insert.setLong(2, index);
+            insert.setBytes(3, hash);
+            insert.executeUpdate();
+        }
+    }
+
+    static byte[] node(Connection c, int level, long index) {
+        try (PreparedStatement select = c.prepareStatement("select hash from merkle_node where level = ? and idx = ?")) {
+            select.setInt(1, level);
+            select.setLong(2, index);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Merkle node " + level + "/" + index + " is missing");
+                }
+                return rs.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stored subtree hashes, read through one connection. */
+    Merkle.Nodes nodes(Connection c) {
+        return (level, index) -> node(c, level, index);
+    }
+
+    public List<AuditEntry> entries(EntryFilter filter, long afterSeq, int limit) throws SQLException {
+        EntryFilter.Sql sql = filter.sql(afterSeq);
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select " + COLUMNS + " from audit_entry where " + sql.where() + " order by seq limit ?")) {
+            int i = 1;
+            for (Object parameter : sql.parameters()) {
+                select.setObject(i++, parameter);
+            }
+            select.setInt(i, limit);
+            return read(select);
+        }
+    }
+
+    public List<AuditEntry> range(long fromSeq, long toSeq) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select " + COLUMNS + " from audit_entry where seq between ? and ? order by seq")) {
+            select.setLong(1, fromSeq);
+            select.setLong(2, toSeq);
+            return read(select);
+        }
+    }
+
+    public Optional<AuditEntry> entry(long seq) throws SQLException {
+        List<AuditEntry> entries = range(seq, seq);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    private static List<AuditEntry> read(PreparedStatement select) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                Array organisations = rs.getArray(9);
+                entries.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), Arrays.asList((String[]) organisations.getArray()),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15)));
+            }
+        }
+        return entries;
+    }
+
+    public long size() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select seq from chain_head where id = 1"); ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public Optional<Checkpoint> latestCheckpoint() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select tree_size, root_hash, sealed_at, signature from checkpoint order by tree_size desc limit 1");
+                ResultSet rs = select.executeQuery()) {
+            return rs.next() ? Optional.of(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    : Optional.empty();
+        }
+    }
+
+    void insertCheckpoint(Connection c, Checkpoint checkpoint) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into checkpoint (tree_size, root_hash, sealed_at, signature) values (?, ?, ?, ?) on conflict do nothing")) {
+            insert.setLong(1, checkpoint.treeSize());
+            insert.setString(2, checkpoint.rootHash());
+            insert.setString(3, checkpoint.sealedAt());
+            insert.setString(4, checkpoint.signature());
+            insert.executeUpdate();
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+}

@@ -1,0 +1,323 @@
+package io.tomassure.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.tomassure.auditlog.Merkle;
+import io.tomassure.auditlog.VerifyCommand;
+import io.tomassure.events.EventEnvelope;
+import io.tomassure.events.EventJson;
+import io.tomassure.events.EventType;
+import io.tomassure.events.Topics;
+import io.tomassure.events.approval.ApprovalEvents;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.testing.TestDatabase;
+import io.tomassure.testing.TestTokens;
+import io.tomassure.testing.TopicReader;
+import io.tomassure.testing.TomTestEnvironment;
+
+/** The audit log against real PostgreSQL and Kafka: once-only, tamper-evident, provable, streamable, scoped. */
+@QuarkusTest
+@WithTestResource(TomTestEnvironment.class)
+class AuditLogIntegrationTest {
+
+    private final String supplier = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final String euo = "E" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final UUID assessment = UUID.randomUUID();
+    private final UUID deployment = UUID.randomUUID();
+
+    static RequestSpecification auditor() {
+        return given().auth().oauth2(TestTokens.token("aud", "X26", "auditor"));
+    }
+
+    /** One event of every kind the other services publish about this assessment. */
+    private List<EventEnvelope> everyKindOfEvent() {
+        UUID submission = UUID.randomUUID();
+        List<EventEnvelope> events = new ArrayList<>();
+        events.add(event(AssessmentEvents.CREATED, assessment, new AssessmentEvents.AssessmentCreated(assessment, UUID.randomUUID(),
+                "P", "1", supplier, "demo", UUID.randomUUID(), "1.0", "sam")));
+        events.add(event(AssessmentEvents.UPDATED, assessment, new AssessmentEvents.AssessmentUpdated(assessment, null, supplier,
+                null, "response", "API-01", "sam")));
+        events.add(event(AssessmentEvents.NON_CONFORMANCE_REPORTED, assessment, new AssessmentEvents.NonConformanceReported(
+                assessment, null, supplier, null, "API-03", "MUST", "Non-compliant", "d", "m", "RED", List.of("1B"), "sam")));
+        events.add(event(AssessmentEvents.DEPLOYMENT_CREATED, deployment, new AssessmentEvents.DeploymentCreated(deployment,
+                assessment, supplier, euo, true, false, "sam")));
+        events.add(event(AssessmentEvents.PHASE_SUBMITTED, assessment, new AssessmentEvents.PhaseSubmitted(submission, assessment,
+                null, supplier, null, UUID.randomUUID(), "1", "1B", 1, "ab".repeat(32), new AssessmentEvents.Completeness(8, 10, 80),
+                new AssessmentEvents.NonConformanceSummary(2, 1, 1, 0, 1, List.of("API-02", "API-03")), 1, List.of("SIRO"), false,
+                "PASS", "AUDIT", "sam")));
+        events.add(event(ApprovalEvents.CASE_OPENED, assessment, new ApprovalEvents.CaseOpened(UUID.randomUUID(), submission,
+                assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "AUDIT", "approval-service")));
+        events.add(event(ApprovalEvents.NON_CONFORMANCE_REVIEWED, assessment, new ApprovalEvents.NonConformanceReviewed(
+                assessment, supplier, "API-03", "ACKNOWLEDGED", "ok", "rob")));
+        events.add(event(ApprovalEvents.AGREEMENT_SIGNED, deployment, new ApprovalEvents.AgreementSigned(UUID.randomUUID(),
+                "END_USER_POLICY", null, deployment, euo, supplier, "Pat", "Director", LocalDate.of(2026, 11, 1), "v3", null, "eve")));
+        events.add(event(ApprovalEvents.GO_LIVE_READY, deployment, new ApprovalEvents.GateChanged(deployment, assessment,
+                supplier, euo, List.of(), "approval-service")));
+        return events;
+    }
+
+    private static <P> EventEnvelope event(EventType<P> type, UUID subject, P payload) {
+        return EventEnvelope.of(type, type.topic().equals(Topics.ASSESSMENT) ? "assessment-service" : "approval-service",
+                subject.toString(), payload);
+    }
+
+    private static void publishTwice(List<EventEnvelope> events) {
+        for (EventEnvelope e : events) {
+            String topic = e.type().startsWith("tom.assessment") ? Topics.ASSESSMENT : Topics.APPROVAL;
+            TopicReader.send(topic, e.subject(), EventJson.write(e), EventJson.write(e));
+        }
+    }
+
+    /** Waits until every one of this test's events is logged (all of them name the supplier). */
+    private void awaitLogged(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditor().queryParam("organisation", supplier).queryParam("limit", 200)
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items").size() == count);
+    }
+
+    private List<Map<String, Object>> history() {
+        return auditor().queryParam("limit", 200).get("/api/v1/audit/assessments/" + assessment + "/history").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    @Test
+    void everyEventLandsOnceInOrderAndTheLogVerifiesAndProvesInclusion() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events);
+        awaitLogged(events.size());
+
+        List<String> logged = auditor().queryParam("organisation", supplier).get("/api/v1/audit/entries").then()
+                .extract().jsonPath().getList("items.eventId");
+        assertThat(logged).containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
+        assertThat(history()).extracting(m -> m.get("type")).contains("tom.assessment.created", "tom.assessment.phase-submitted",
+                "tom.approval.non-conformance-reviewed");
+        auditor().queryParam("organisation", euo).queryParam("type", "tom.approval.go-live-ready").get("/api/v1/audit/entries")
+                .then().extract().jsonPath().getList("items.actor").equals(List.of("approval-service"));
+
+        Map<String, Object> checkpoint = auditor().post("/api/v1/audit/checkpoints").then().statusCode(200).extract().as(Map.class);
+        auditor().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath().getList("problems").isEmpty();
+        assertThat(auditor().get("/api/v1/audit/verify").then().extract().jsonPath().getList("problems")).isEmpty();
+
+        long seq = ((Number) history().get(2).get("seq")).longValue();
+        JsonPath proof = auditor().get("/api/v1/audit/entries/" + seq + "/proof").then().statusCode(200).extract().jsonPath();
+        byte[] leaf = HexFormat.of().parseHex(proof.getString("leafHash"));
+        List<byte[]> path = proof.getList("path", String.class).stream().map(HexFormat.of()::parseHex).toList();
+        assertThat(Merkle.verifyInclusion(leaf, seq - 1, proof.getLong("treeSize"), path,
+                HexFormat.of().parseHex((String) checkpoint.get("rootHash")))).isTrue();
+        assertThat(path.size()).isLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(proof.getLong("treeSize")));
+    }
+
+    @Test
+    void aModifiedDeletedOrReorderedEntryIsDetectedByTheEndpointAndTheOfflineVerifier() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events);
+        awaitLogged(events.size());
+        auditor().post("/api/v1/audit/checkpoints").then().statusCode(200);
+        long a = ((Number) history().get(1).get("seq")).longValue();
+        long b = ((Number) history().get(2).get("seq")).longValue();
+        String publicKey = auditor().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
+        assertThat(verifyOffline(publicKey).intact()).isTrue();
+
+        tamper("update audit_entry set actor = 'mallory' where seq = " + a);
+        try {
+            assertThat(problems()).contains("entry " + a + " was modified: its content does not hash to " + hash(a));
+            assertThat(verifyOffline(publicKey).problems()).contains("entry " + a + " is not included in the signed tree of "
+                    + treeSize());
+        } finally {
+            tamper("update audit_entry set actor = 'sam' where seq = " + a);
+        }
+        assertThat(problems()).isEmpty();
+
+        String kept = "kept_" + UUID.randomUUID().toString().replace("-", "");
+        tamper("create table " + kept + " as select * from audit_entry where seq = " + b + "; delete from audit_entry where seq = " + b);
+        try {
+            assertThat(problems()).anyMatch(p -> p.contains("entries " + b + " to " + b + " are missing"));
+            assertThat(verifyOffline(publicKey).problems()).anyMatch(p -> p.contains("missing"));
+        } finally {
+            tamper("insert into audit_entry select * from " + kept + "; drop table " + kept);
+        }
+        assertThat(problems()).isEmpty();
+
+        // Reorder: entries a and b swap places (each keeps its own content and hash).
+        tamper("update audit_entry set seq = -1 where seq = " + a + "; update audit_entry set seq = " + a + " where seq = " + b
+                + "; update audit_entry set seq = " + b + " where seq = -1");
+        try {
+            assertThat(problems()).isNotEmpty();
+            assertThat(verifyOffline(publicKey).intact()).isFalse();
+        } finally {
+            tamper("update audit_entry set seq = -1 where seq = " + a + "; update audit_entry set seq = " + a + " where seq = " + b
+                    + "; update audit_entry set seq = " + b + " where seq = -1");
+        }
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void theLogIsAppendOnlyForTheDatabaseToo() throws Exception {
+        publishTwice(everyKindOfEvent().subList(0, 1));
+        awaitLogged(1);
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("update audit_entry set actor = 'x'"))
+                    .hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("delete from audit_entry"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void aStreamResumedWithLastEventIdMissesNothingAndRepeatsNothing() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        long head = ((Number) auditor().get("/api/v1/audit/entries?limit=1&after=" + Long.MAX_VALUE / 2).then().extract()
+                .jsonPath().getList("items").size()).longValue();
+        String start = Long.toString(currentHead());
+        for (EventEnvelope e : events.subList(0, 4)) {
+            TopicReader.send(e.type().startsWith("tom.assessment") ? Topics.ASSESSMENT : Topics.APPROVAL, e.subject(), EventJson.write(e));
+        }
+        List<String[]> first = readStream(start, 2);
+        for (EventEnvelope e : events.subList(4, events.size())) {
+            TopicReader.send(e.type().startsWith("tom.assessment") ? Topics.ASSESSMENT : Topics.APPROVAL, e.subject(), EventJson.write(e));
+        }
+        List<String[]> rest = readStream(first.get(1)[0], events.size() - 2);
+
+        List<String> ids = new ArrayList<>();
+        first.forEach(r -> ids.add(r[1]));
+        rest.forEach(r -> ids.add(r[1]));
+        assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
+        List<Long> seqs = new ArrayList<>();
+        first.forEach(r -> seqs.add(Long.parseLong(r[0])));
+        rest.forEach(r -> seqs.add(Long.parseLong(r[0])));
+        assertThat(seqs).isSorted();
+        assertThat(head).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void suppliersAndEuosSeeOnlyTheirOwnEntries() {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events);
+        awaitLogged(events.size());
+        List<String> seenBySupplier = given().auth().oauth2(TestTokens.token("sam", supplier, "supplier"))
+                .queryParam("limit", 200).get("/api/v1/audit/entries").then().statusCode(200).extract().jsonPath()
+                .getList("items.organisations.flatten()");
+        assertThat(seenBySupplier).isNotEmpty().allMatch(o -> o.equals(supplier) || o.equals(euo));
+        List<List<String>> seenByEuo = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).queryParam("limit", 200)
+                .get("/api/v1/audit/entries").then().statusCode(200).extract().jsonPath().getList("items.organisations");
+        assertThat(seenByEuo).isNotEmpty().allMatch(orgs -> orgs.contains(euo));
+        given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
+                .get("/api/v1/audit/entries").then().statusCode(200).extract().jsonPath().getList("items").isEmpty();
+        assertThat(given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items")).isEmpty();
+        given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/verify").then().statusCode(403);
+    }
+
+    @Test
+    void submittedTomsAreListedForTheCompletenessAudit() {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events);
+        awaitLogged(events.size());
+        JsonPath report = auditor().queryParam("state", "DUE").get("/api/v1/audit/completeness").then().statusCode(200)
+                .extract().jsonPath();
+        String mine = "find { it.assessmentId == '" + assessment + "' }";
+        assertThat(report.getInt(mine + ".missingRows")).isEqualTo(2);
+        assertThat(report.getList(mine + ".openNonConformances")).containsExactly("API-02");
+        String submission = report.getString(mine + ".submissionId");
+        auditor().contentType("application/json").body(Map.of("notes", "Complete enough")).post("/api/v1/audit/completeness/"
+                + submission + "/audited").then().statusCode(204);
+        assertThat(auditor().queryParam("state", "AUDITED").get("/api/v1/audit/completeness").then().extract().jsonPath()
+                .getString(mine + ".auditedBy")).isEqualTo("aud");
+    }
+
+    private List<String> problems() {
+        return auditor().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath().getList("problems");
+    }
+
+    private io.tomassure.auditlog.Verification.Report verifyOffline(String publicKey) throws Exception {
+        String export = auditor().get("/api/v1/audit/export").then().statusCode(200).extract().asString();
+        Path file = Files.createTempFile("audit-export", ".jsonl");
+        Files.writeString(file, export);
+        return VerifyCommand.verify(file, publicKey);
+    }
+
+    private static long treeSize() {
+        return auditor().get("/api/v1/audit/checkpoints/latest").then().extract().jsonPath().getLong("treeSize");
+    }
+
+    private static long currentHead() throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select seq from chain_head")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String hash(long seq) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select hash from audit_entry where seq = " + seq)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** What only a hostile database administrator could do: bypass the append-only trigger. */
+    private static void tamper(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            s.execute("alter table audit_entry disable trigger audit_entry_append_only");
+            try {
+                s.execute(sql);
+            } finally {
+                s.execute("alter table audit_entry enable trigger audit_entry_append_only");
+            }
+        }
+    }
+
+    /** Reads {@code count} events from the SSE stream, resuming after {@code lastEventId}: [id, eventId] pairs. */
+    private static List<String[]> readStream(String lastEventId, int count) throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/stream"))
+                .header("Authorization", "Bearer " + TestTokens.token("aud", "X26", "auditor"))
+                .header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId).build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String[]> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            String line;
+            while (received.size() < count && System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("data:")) {
+                    String eventId = JsonPath.from(line.substring(5).trim()).getString("eventId");
+                    received.add(new String[] { id, eventId });
+                }
+            }
+        }
+        assertThat(received).hasSize(count);
+        return received;
+    }
+}
