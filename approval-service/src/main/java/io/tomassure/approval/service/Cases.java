@@ -31,6 +31,7 @@ import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Roles;
 import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Review cases: opened by a submission, decided once, by the right reviewer, about exactly the revision whose

@@ -34,6 +34,7 @@ import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * The go-live gate of each deployment: gathers the facts, applies {@link GoLiveGate}, and publishes a change

@@ -21,6 +21,7 @@ import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Roles;
 import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * What must hold before go-live besides the decisions: conditions discharged, non-conformances reviewed and

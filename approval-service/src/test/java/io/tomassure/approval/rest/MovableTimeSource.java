@@ -6,7 +6,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.test.Mock;
-import io.tomassure.approval.service.TimeSource;
+import io.tomassure.support.time.TimeSource;
 
 /** The clock for tests: real time, moved forward when a test needs agreements to expire. */
 @Mock

@@ -1,9 +1,9 @@
 package io.tomassure.assessment.domain;
 
-import io.tomassure.events.SignOff;
-
 import java.util.EnumSet;
 import java.util.Set;
+
+import io.tomassure.events.SignOff;
 
 /**
  * The clinical-safety level (1–5) and what it requires. 5: a medical device (seek MHRA guidance); 4: updates

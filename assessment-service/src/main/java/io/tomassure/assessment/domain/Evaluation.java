@@ -1,13 +1,13 @@
 package io.tomassure.assessment.domain;
 
-import io.tomassure.events.SignOff;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.tomassure.events.SignOff;
 
 /**
  * Everything the workbook computes, from the template's rows and the answers in force: completeness per phase

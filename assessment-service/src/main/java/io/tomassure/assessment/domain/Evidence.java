@@ -23,6 +23,7 @@ public class Evidence extends PanacheEntityBase {
     public long sizeBytes;
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
+    public java.time.LocalDate expiresOn;
     public String uploadedBy;
     public Instant uploadedAt;
 }

@@ -1,12 +1,12 @@
 package io.tomassure.assessment.domain;
 
-import io.tomassure.events.SignOff;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import io.tomassure.events.SignOff;
 
 /**
  * The IG and security outcome of a section: FAIL when a control is missing (an answer of No, None or

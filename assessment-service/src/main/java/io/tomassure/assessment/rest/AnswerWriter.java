@@ -47,7 +47,7 @@ public class AnswerWriter {
     }
 
     public Response evidence(Assessment assessment, Deployment deployment, String requirementId, String name,
-            String mediaType, Long declaredLength, byte[] content) {
+            String mediaType, String expiresOn, Long declaredLength, byte[] content) {
         // Refuse on the declared size before looking at the body at all.
         if (declaredLength != null && declaredLength > assessments.evidenceMaxBytes()) {
             throw assessments.tooLarge(declaredLength);
@@ -57,9 +57,20 @@ public class AnswerWriter {
         }
         String type = mediaType == null || mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : mediaType;
         Evidence evidence = assessments.addEvidence(access.viewer(), access.username(), assessment, deployment,
-                requirementId, name, type, content == null ? new byte[0] : content);
+                requirementId, name, type, date(expiresOn), content == null ? new byte[0] : content);
         return Response.created(URI.create("/api/v1/assessments/" + assessment.id + "/evidence/" + evidence.id))
                 .entity(Views.evidence(evidence)).build();
+    }
+
+    private static java.time.LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("expiresOn", "expiresOn is a date, YYYY-MM-DD");
+        }
     }
 
     public Response download(Assessment assessment, UUID evidenceId) {

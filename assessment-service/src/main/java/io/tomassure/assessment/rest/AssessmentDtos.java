@@ -40,8 +40,8 @@ public final class AssessmentDtos {
     public record ScoreRequest(@NotNull RowScore score, @Size(max = 20000) String comment) {
     }
 
-    public record EvidenceView(UUID id, String name, String mediaType, String sha256, long size, String uploadedBy,
-            Instant uploadedAt) {
+    public record EvidenceView(UUID id, String name, String mediaType, String sha256, long size,
+            java.time.LocalDate expiresOn, String uploadedBy, Instant uploadedAt) {
     }
 
     public record ResponseView(String requirementId, UUID deploymentId, String answer, String compliance,

@@ -147,11 +147,12 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Attach evidence to a row", description = "The request body is the file; its Content-Type is "
-            + "kept, 'name' names it. Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
+            + "kept, 'name' names it, 'expiresOn' (YYYY-MM-DD) says when it stops being valid. Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
+            @QueryParam("name") String name, @QueryParam("expiresOn") String expiresOn,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
-        return writer.evidence(access.assessment(id), null, requirementId, name, mediaType, length, content);
+        return writer.evidence(access.assessment(id), null, requirementId, name, mediaType, expiresOn, length, content);
     }
 
     @GET

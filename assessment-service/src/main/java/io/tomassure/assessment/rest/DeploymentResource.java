@@ -132,13 +132,14 @@ public class DeploymentResource {
     @Path("/{id}/responses/{requirementId}/evidence")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EUO)
-    @Operation(summary = "Attach evidence to an EUO row", description = "The request body is the file; 'name' names it. Size-limited (413 beyond).")
+    @Operation(summary = "Attach evidence to an EUO row", description = "The request body is the file; 'name' names it, 'expiresOn' (YYYY-MM-DD) says when it stops being valid. Size-limited (413 beyond).")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
+            @QueryParam("name") String name, @QueryParam("expiresOn") String expiresOn,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
         Deployment deployment = access.deployment(id);
         return writer.evidence(Assessment.findById(deployment.assessmentId), deployment, requirementId, name, mediaType,
-                length, content);
+                expiresOn, length, content);
     }
 
     @GET

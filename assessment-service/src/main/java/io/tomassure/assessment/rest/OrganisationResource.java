@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tomassure.assessment.domain.Contact;
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.service.Access;
@@ -134,6 +134,9 @@ public class OrganisationResource {
         // The contacts are part of the organisation: bump its version so that the ETag moves.
         Organisation.getEntityManager().lock(organisation, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         Organisation.flush();
+        outbox.record(AssessmentEvents.CONTACTS_CHANGED, odsCode, new AssessmentEvents.ContactsChanged(odsCode,
+                contacts.stream().map(c -> new AssessmentEvents.Contact(c.role().name(), c.name(), c.email(), c.phone())).toList(),
+                access.username()));
         return Response.ok(view(organisation, viewer)).header(HttpHeaders.ETAG, Preconditions.etag(organisation.version)).build();
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Parameters;
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;

@@ -26,6 +26,7 @@ import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.Ids;
 
 /**
  * Writing and reading answers, for the product (no deployment) or a deployment. Only the party that owns a
@@ -77,7 +78,7 @@ public class Answers {
         Response response = existing(assessment.id, deploymentId, row.id()).orElse(null);
         if (response == null) {
             response = new Response();
-            response.id = io.tomassure.assessment.domain.Ids.next();
+            response.id = Ids.next();
             response.assessmentId = assessment.id;
             response.deploymentId = deploymentId;
             response.requirementRef = row.id();

@@ -3,6 +3,7 @@ package io.tomassure.assessment.service;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
@@ -107,7 +108,7 @@ public class Assessments {
     /** Attaches a file to an answered row, for the party that answers it; its SHA-256 joins the next revision. */
     @Transactional
     public Evidence addEvidence(Viewer viewer, String username, Assessment assessment, Deployment deployment, String ref,
-            String name, String mediaType, byte[] content) {
+            String name, String mediaType, LocalDate expiresOn, byte[] content) {
         Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
         Answers.requireAnswerer(viewer, assessment, deployment, row);
         Answers.requireEditable(assessment, deployment, row);
@@ -128,13 +129,15 @@ public class Assessments {
         evidence.sha256 = sha256(content);
         evidence.sizeBytes = content.length;
         evidence.content = content;
+        evidence.expiresOn = expiresOn;
         evidence.uploadedBy = username;
         evidence.uploadedAt = Instant.now();
         evidence.persist();
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
-        outbox.record(AssessmentEvents.UPDATED, subject, new AssessmentEvents.AssessmentUpdated(assessment.id,
+        outbox.record(AssessmentEvents.EVIDENCE_ADDED, subject, new AssessmentEvents.EvidenceAdded(assessment.id,
                 deployment == null ? null : deployment.id, assessment.supplierOds,
-                deployment == null ? null : deployment.euoOds, "evidence", ref, username));
+                deployment == null ? null : deployment.euoOds, ref, evidence.id, name, evidence.sha256, evidence.sizeBytes,
+                expiresOn, username));
         return evidence;
     }
 

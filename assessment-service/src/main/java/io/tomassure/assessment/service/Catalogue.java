@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Programme;
 import io.tomassure.assessment.domain.Requirement;

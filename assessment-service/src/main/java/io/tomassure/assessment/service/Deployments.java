@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
 

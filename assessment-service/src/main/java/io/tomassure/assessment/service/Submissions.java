@@ -25,7 +25,7 @@ import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evaluation;
 import io.tomassure.assessment.domain.Evidence;
-import io.tomassure.assessment.domain.Ids;
+import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.NonConformance;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;

@@ -140,6 +140,6 @@ public class Views {
     }
 
     public static EvidenceView evidence(Evidence e) {
-        return new EvidenceView(e.id, e.name, e.mediaType, e.sha256, e.sizeBytes, e.uploadedBy, e.uploadedAt);
+        return new EvidenceView(e.id, e.name, e.mediaType, e.sha256, e.sizeBytes, e.expiresOn, e.uploadedBy, e.uploadedAt);
     }
 }

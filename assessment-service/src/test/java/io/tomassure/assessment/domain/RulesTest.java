@@ -1,7 +1,5 @@
 package io.tomassure.assessment.domain;
 
-import io.tomassure.events.SignOff;
-
 import static io.tomassure.assessment.domain.Rows.answer;
 import static io.tomassure.assessment.domain.Rows.detailed;
 import static io.tomassure.assessment.domain.Rows.ig;
@@ -19,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.tomassure.events.SignOff;
 
 class RulesTest {
 

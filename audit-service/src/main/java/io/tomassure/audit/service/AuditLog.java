@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,20 +45,7 @@ public class AuditLog {
     public Optional<AuditEntry> append(String topic, EventEnvelope event, String raw) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                if (store.contains(c, event.id())) {
-                    return Optional.<AuditEntry>empty();
-                }
-                AuditStore.Head head = store.lockHead(c);
-                if (store.contains(c, event.id())) { // a concurrent delivery won the lock first
-                    return Optional.<AuditEntry>empty();
-                }
-                Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                EventFacts facts = EventFacts.of(event);
-                AuditEntry entry = new AuditEntry(head.seq() + 1, event.id().toString(), event.type(), event.source(),
-                        event.subject(), event.time().toString(), recordedAt.toString(), topic, facts.organisations(),
-                        facts.assessmentId(), facts.deploymentId(), facts.actor(), raw, head.hash(), null).sealed();
-                store.insert(c, entry, recordedAt);
-                return Optional.of(entry);
+                return store.append(c, topic, event, raw);
             }
         });
     }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Merkle;
+import io.tomassure.events.EventEnvelope;
 
 /** The audit tables, in plain SQL: the append path is short and its locking explicit. */
 @ApplicationScoped
@@ -30,7 +32,7 @@ public class AuditStore {
 
     private final DataSource dataSource;
 
-    AuditStore(DataSource dataSource) {
+    public AuditStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -54,6 +56,27 @@ public class AuditStore {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * Appends {@code event} (received as {@code raw} from {@code topic}) in the connection's transaction, unless it
+     * is logged already: the next number, linked to the head's hash, as the next Merkle leaf.
+     */
+    public Optional<AuditEntry> append(Connection c, String topic, EventEnvelope event, String raw) throws SQLException {
+        if (contains(c, event.id())) {
+            return Optional.empty();
+        }
+        Head head = lockHead(c);
+        if (contains(c, event.id())) { // a concurrent delivery won the lock first
+            return Optional.empty();
+        }
+        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        EventFacts facts = EventFacts.of(event);
+        AuditEntry entry = new AuditEntry(head.seq() + 1, event.id().toString(), event.type(), event.source(),
+                event.subject(), event.time().toString(), recordedAt.toString(), topic, facts.organisations(),
+                facts.assessmentId(), facts.deploymentId(), facts.actor(), raw, head.hash(), null).sealed();
+        insert(c, entry, recordedAt);
+        return Optional.of(entry);
     }
 
     /** Inserts a sealed entry, the Merkle subtrees it completes, and moves the head. */
@@ -120,7 +143,7 @@ public class AuditStore {
     }
 
     /** Stored subtree hashes, read through one connection. */
-    Merkle.Nodes nodes(Connection c) {
+    public Merkle.Nodes nodes(Connection c) {
         return (level, index) -> node(c, level, index);
     }
 

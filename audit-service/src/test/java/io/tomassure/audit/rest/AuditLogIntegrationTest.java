@@ -84,6 +84,56 @@ class AuditLogIntegrationTest {
         return events;
     }
 
+    /** The remaining catalogued types, so that together with {@link #everyKindOfEvent()} every type is covered. */
+    private List<EventEnvelope> theOtherTypes() {
+        UUID caseId = UUID.randomUUID();
+        UUID escalation = UUID.randomUUID();
+        return List.of(
+                event(AssessmentEvents.ORGANISATION_REGISTERED, UUID.randomUUID(), new AssessmentEvents.OrganisationRegistered(
+                        supplier, "Supplier " + supplier, List.of("SUPPLIER"), "ada")),
+                event(AssessmentEvents.EVIDENCE_ADDED, assessment, new AssessmentEvents.EvidenceAdded(assessment, null, supplier,
+                        null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ef".repeat(32), 1024, LocalDate.of(2027, 6, 1), "sam")),
+                event(AssessmentEvents.CONTACTS_CHANGED, UUID.randomUUID(), new AssessmentEvents.ContactsChanged(supplier,
+                        List.of(new AssessmentEvents.Contact("PROJECT_MANAGER", "Pam", "pam@supplier.example", null)), "sam")),
+                event(AssessmentEvents.TEMPLATE_PUBLISHED, UUID.randomUUID(), new AssessmentEvents.TemplatePublished(
+                        UUID.randomUUID(), "demo", "1.0", 8, 12, "ada")),
+                event(ApprovalEvents.PHASE_DECIDED, caseId, new ApprovalEvents.PhaseDecided(caseId, UUID.randomUUID(), assessment,
+                        null, supplier, null, "1B", 1, "ab".repeat(32), "APPROVED", null, "rob")),
+                event(ApprovalEvents.CONDITION_DISCHARGED, caseId, new ApprovalEvents.ConditionDischarged(UUID.randomUUID(),
+                        caseId, assessment, supplier, "DSA signed", "ref 118", "rob")),
+                event(ApprovalEvents.RISK_ACCEPTED, deployment, new ApprovalEvents.RiskAccepted(deployment, assessment, supplier,
+                        euo, "API-03", "mitigated", "eve")),
+                event(ApprovalEvents.SIGN_OFF_RECORDED, deployment, new ApprovalEvents.SignOffRecorded(deployment, supplier, euo,
+                        "SIRO", "eve")),
+                event(ApprovalEvents.ESCALATION_RAISED, assessment, new ApprovalEvents.EscalationRaised(escalation, assessment,
+                        null, supplier, null, 4, "Updates Spine", "approval-service")),
+                event(ApprovalEvents.ESCALATION_RESOLVED, assessment, new ApprovalEvents.EscalationResolved(escalation,
+                        assessment, null, supplier, "CSG reviewed", "cas")),
+                event(ApprovalEvents.GO_LIVE_BLOCKED, deployment, new ApprovalEvents.GateChanged(deployment, assessment, supplier,
+                        euo, List.of("Suspended by NHS Digital"), "approval-service")),
+                event(ApprovalEvents.DEPLOYMENT_LIVE, deployment, new ApprovalEvents.DeploymentLive(deployment, assessment,
+                        supplier, euo, "eve")),
+                event(ApprovalEvents.DEPLOYMENT_SUSPENDED, deployment, new ApprovalEvents.DeploymentSuspended(deployment,
+                        assessment, supplier, euo, true, "incident", "rob")));
+    }
+
+    /** Every event type in the catalogues of the services that publish. */
+    private static List<String> cataloguedTypes() {
+        List<String> types = new ArrayList<>();
+        for (Class<?> catalogue : List.of(AssessmentEvents.class, ApprovalEvents.class)) {
+            for (java.lang.reflect.Field field : catalogue.getFields()) {
+                if (field.getType() == EventType.class) {
+                    try {
+                        types.add(((EventType<?>) field.get(null)).name());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
     private static <P> EventEnvelope event(EventType<P> type, UUID subject, P payload) {
         return EventEnvelope.of(type, type.topic().equals(Topics.ASSESSMENT) ? "assessment-service" : "approval-service",
                 subject.toString(), payload);
@@ -108,21 +158,29 @@ class AuditLogIntegrationTest {
     }
 
     @Test
-    void everyEventLandsOnceInOrderAndTheLogVerifiesAndProvesInclusion() throws Exception {
-        List<EventEnvelope> events = everyKindOfEvent();
+    void everyEventTypeLandsOnceEvenWhenRedeliveredAndTheLogVerifiesAndProvesInclusion() throws Exception {
+        long before = currentHead();
+        List<EventEnvelope> events = new ArrayList<>(everyKindOfEvent());
+        events.addAll(theOtherTypes());
+        assertThat(events.stream().map(EventEnvelope::type).distinct().toList())
+                .as("one event of every catalogued type").containsExactlyInAnyOrderElementsOf(cataloguedTypes());
         publishTwice(events);
-        awaitLogged(events.size());
+        List<String> ids = events.stream().map(e -> e.id().toString()).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditor().queryParam("after", before).queryParam("limit", 200)
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items.eventId", String.class)
+                .containsAll(ids));
+        Thread.sleep(500); // the duplicates, delivered right behind, have had every chance to be logged too
 
-        List<String> logged = auditor().queryParam("organisation", supplier).get("/api/v1/audit/entries").then()
-                .extract().jsonPath().getList("items.eventId");
-        assertThat(logged).containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.id().toString()).toList());
+        List<String> logged = auditor().queryParam("after", before).queryParam("limit", 200).get("/api/v1/audit/entries")
+                .then().extract().jsonPath().getList("items.eventId", String.class);
+        assertThat(logged.stream().filter(ids::contains).toList()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
         assertThat(history()).extracting(m -> m.get("type")).contains("tom.assessment.created", "tom.assessment.phase-submitted",
                 "tom.approval.non-conformance-reviewed");
-        auditor().queryParam("organisation", euo).queryParam("type", "tom.approval.go-live-ready").get("/api/v1/audit/entries")
-                .then().extract().jsonPath().getList("items.actor").equals(List.of("approval-service"));
+        assertThat(auditor().queryParam("organisation", euo).queryParam("type", "tom.approval.go-live-ready")
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items.actor")).containsExactly("approval-service");
 
         Map<String, Object> checkpoint = auditor().post("/api/v1/audit/checkpoints").then().statusCode(200).extract().as(Map.class);
-        auditor().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath().getList("problems").isEmpty();
         assertThat(auditor().get("/api/v1/audit/verify").then().extract().jsonPath().getList("problems")).isEmpty();
 
         long seq = ((Number) history().get(2).get("seq")).longValue();
@@ -193,8 +251,6 @@ class AuditLogIntegrationTest {
     @Test
     void aStreamResumedWithLastEventIdMissesNothingAndRepeatsNothing() throws Exception {
         List<EventEnvelope> events = everyKindOfEvent();
-        long head = ((Number) auditor().get("/api/v1/audit/entries?limit=1&after=" + Long.MAX_VALUE / 2).then().extract()
-                .jsonPath().getList("items").size()).longValue();
         String start = Long.toString(currentHead());
         for (EventEnvelope e : events.subList(0, 4)) {
             TopicReader.send(e.type().startsWith("tom.assessment") ? Topics.ASSESSMENT : Topics.APPROVAL, e.subject(), EventJson.write(e));
@@ -213,7 +269,6 @@ class AuditLogIntegrationTest {
         first.forEach(r -> seqs.add(Long.parseLong(r[0])));
         rest.forEach(r -> seqs.add(Long.parseLong(r[0])));
         assertThat(seqs).isSorted();
-        assertThat(head).isGreaterThanOrEqualTo(0);
     }
 
     @Test
@@ -228,8 +283,6 @@ class AuditLogIntegrationTest {
         List<List<String>> seenByEuo = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).queryParam("limit", 200)
                 .get("/api/v1/audit/entries").then().statusCode(200).extract().jsonPath().getList("items.organisations");
         assertThat(seenByEuo).isNotEmpty().allMatch(orgs -> orgs.contains(euo));
-        given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
-                .get("/api/v1/audit/entries").then().statusCode(200).extract().jsonPath().getList("items").isEmpty();
         assertThat(given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
                 .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items")).isEmpty();
         given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/verify").then().statusCode(403);

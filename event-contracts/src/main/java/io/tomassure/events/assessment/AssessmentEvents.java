@@ -17,12 +17,16 @@ public final class AssessmentEvents {
 
     public static final EventType<OrganisationRegistered> ORGANISATION_REGISTERED = EventType.of(
             "tom.assessment.organisation-registered", Topics.ASSESSMENT, OrganisationRegistered.class);
+    public static final EventType<ContactsChanged> CONTACTS_CHANGED = EventType.of(
+            "tom.assessment.contacts-changed", Topics.ASSESSMENT, ContactsChanged.class);
     public static final EventType<TemplatePublished> TEMPLATE_PUBLISHED = EventType.of(
             "tom.assessment.template-published", Topics.ASSESSMENT, TemplatePublished.class);
     public static final EventType<AssessmentCreated> CREATED = EventType.of(
             "tom.assessment.created", Topics.ASSESSMENT, AssessmentCreated.class);
     public static final EventType<AssessmentUpdated> UPDATED = EventType.of(
             "tom.assessment.updated", Topics.ASSESSMENT, AssessmentUpdated.class);
+    public static final EventType<EvidenceAdded> EVIDENCE_ADDED = EventType.of(
+            "tom.assessment.evidence-added", Topics.ASSESSMENT, EvidenceAdded.class);
     public static final EventType<NonConformanceReported> NON_CONFORMANCE_REPORTED = EventType.of(
             "tom.assessment.non-conformance-reported", Topics.ASSESSMENT, NonConformanceReported.class);
     public static final EventType<DeploymentCreated> DEPLOYMENT_CREATED = EventType.of(
@@ -31,6 +35,13 @@ public final class AssessmentEvents {
             "tom.assessment.phase-submitted", Topics.ASSESSMENT, PhaseSubmitted.class);
 
     public record OrganisationRegistered(String odsCode, String name, List<String> kinds, String by) {
+    }
+
+    /** An organisation's contact log, whole: the people to tell, by TOM contact role. */
+    public record ContactsChanged(String odsCode, List<Contact> contacts, String by) {
+    }
+
+    public record Contact(String role, String name, String email, String phone) {
     }
 
     public record TemplatePublished(UUID templateId, String programme, String version, int sections,
@@ -44,6 +55,12 @@ public final class AssessmentEvents {
     /** A change to an assessment or deployment: {@code part} says what ("response", "impact", "context", "score"). */
     public record AssessmentUpdated(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
             String part, String requirementId, String by) {
+    }
+
+    /** A file backing up an answer; {@code expiresOn} when it stops being valid (e.g. a penetration test report). */
+    public record EvidenceAdded(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
+            String requirementId, UUID evidenceId, String name, String sha256, long size, java.time.LocalDate expiresOn,
+            String by) {
     }
 
     /** A Semi-compliant or Non-compliant answer to an Action or Req row, with what the register holds of it. */

@@ -1,4 +1,4 @@
-package io.tomassure.approval.service;
+package io.tomassure.support.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The clock, as one bean: agreements expire by the calendar in England; tests move it. */
+/** The clock, as one bean: dates are England's (agreements expire, reminders fall due); tests move it. */
 @ApplicationScoped
 public class TimeSource {
 

@@ -1,4 +1,4 @@
-package io.tomassure.assessment.domain;
+package io.tomassure.support;
 
 import java.security.SecureRandom;
 import java.util.UUID;

@@ -1,0 +1,288 @@
+package io.tomassure.notification.rest;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tomassure.notification.domain.Channel;
+import io.tomassure.notification.domain.Rule;
+import io.tomassure.notification.service.Notices;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Page;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Caller;
+import io.tomassure.support.security.Roles;
+
+@Path("/api/v1")
+@Tag(name = "Notifications", description = "In-app inbox, webhook endpoints, preferences, routing rules and deliveries")
+@Blocking
+public class NotificationResource {
+
+    public record InboxItem(UUID id, UUID eventId, String eventType, String title, String body, Instant createdAt,
+            Instant readAt) {
+    }
+
+    public record UnreadCount(long unread) {
+    }
+
+    /** {@code url}: where to POST the signed CloudEvents (https, or http for local receivers). */
+    public record RegisterWebhook(@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url) {
+    }
+
+    /** A registered endpoint; {@code secret} (for verifying signatures) is shown once, at registration. */
+    public record WebhookView(UUID id, String organisation, String url, String secret, Instant createdAt) {
+    }
+
+    public record PreferenceView(@NotBlank String eventType, @NotNull Channel channel, boolean muted) {
+    }
+
+    public record DeliveryView(UUID id, UUID eventId, String eventType, String rule, String channel, String organisation,
+            String recipient, String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataSource dataSource;
+    private final Caller caller;
+    private final Notices notices;
+
+    NotificationResource(DataSource dataSource, Caller caller, Notices notices) {
+        this.dataSource = dataSource;
+        this.caller = caller;
+        this.notices = notices;
+    }
+
+    @GET
+    @Path("/inbox")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The organisation's inbox", description = "Notices to the caller's organisation, newest first, keyset-paged: pass 'next' as 'after'.")
+    public Page<InboxItem> inbox(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) throws SQLException {
+        int size = Preconditions.limit(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+                select id, event_id, event_type, title, body, created_at, read_at from inbox_item
+                where ods_code = ? and (cast(? as uuid) is null or id < ?) order by id desc limit ?""")) {
+            select.setString(1, organisation());
+            select.setObject(2, after);
+            select.setObject(3, after);
+            select.setInt(4, size + 1);
+            List<InboxItem> items = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new InboxItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
+                }
+            }
+            return Page.of(items, size, i -> i.id().toString(), i -> i);
+        }
+    }
+
+    @GET
+    @Path("/inbox/unread-count")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Unread notices", description = "How many of the organisation's notices are unread.")
+    public UnreadCount unread() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select count(*) from inbox_item where ods_code = ? and read_at is null")) {
+            select.setString(1, organisation());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new UnreadCount(rs.getLong(1));
+            }
+        }
+    }
+
+    @POST
+    @Path("/inbox/{id}/read")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Mark a notice read", description = "Idempotent; another organisation's notice is not found.")
+    public Response read(@PathParam("id") UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update inbox_item set read_at = coalesce(read_at, now()) where id = ? and ods_code = ?")) {
+            update.setObject(1, id);
+            update.setString(2, organisation());
+            if (update.executeUpdate() == 0) {
+                throw ProblemException.notFound("Notice " + id);
+            }
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/webhooks")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
+    @Operation(summary = "Register a webhook", description = "The organisation's systems receive its notices as CloudEvents, "
+            + "signed: X-TOM-Signature = v1=hex(HMAC-SHA256(secret, X-TOM-Timestamp + '.' + body)). Refuse stale timestamps "
+            + "to defeat replays. Failed calls are retried with back-off, then dead-lettered.")
+    public Response register(@Valid @NotNull RegisterWebhook request) throws SQLException {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        WebhookView view = new WebhookView(UUID.randomUUID(), organisation(), request.url(), HexFormat.of().formatHex(secret),
+                Instant.now());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into webhook (id, ods_code, url, secret, created_by, created_at) values (?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, view.id());
+            insert.setString(2, view.organisation());
+            insert.setString(3, view.url());
+            insert.setString(4, view.secret());
+            insert.setString(5, caller.username());
+            insert.setTimestamp(6, Timestamp.from(view.createdAt()));
+            insert.executeUpdate();
+        }
+        return Response.created(URI.create("/api/v1/webhooks/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("/webhooks")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
+    @Operation(summary = "List the organisation's webhooks", description = "Active endpoints (secrets are not shown again).")
+    public List<WebhookView> webhooks() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select id, url, created_at from webhook where ods_code = ? and active order by created_at")) {
+            select.setString(1, organisation());
+            List<WebhookView> views = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    views.add(new WebhookView(rs.getObject(1, UUID.class), organisation(), rs.getString(2), null,
+                            rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return views;
+        }
+    }
+
+    @DELETE
+    @Path("/webhooks/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
+    @Operation(summary = "Remove a webhook", description = "It receives nothing more; pending deliveries to it fail.")
+    public Response remove(@PathParam("id") UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update webhook set active = false where id = ? and ods_code = ?")) {
+            update.setObject(1, id);
+            update.setString(2, organisation());
+            if (update.executeUpdate() == 0) {
+                throw ProblemException.notFound("Webhook " + id);
+            }
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/preferences")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY })
+    @Operation(summary = "The organisation's mutes", description = "Channels muted per event type.")
+    public List<PreferenceView> preferences() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select event_type, channel, muted from preference where ods_code = ? order by event_type, channel")) {
+            select.setString(1, organisation());
+            List<PreferenceView> views = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    views.add(new PreferenceView(rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getBoolean(3)));
+                }
+            }
+            return views;
+        }
+    }
+
+    @PUT
+    @Path("/preferences")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY })
+    @Operation(summary = "Mute or unmute channels", description = "Per event type and channel. Mandatory notices "
+            + "(escalations, suspensions) go out whatever is muted.")
+    public List<PreferenceView> setPreferences(@NotNull List<@Valid @NotNull PreferenceView> preferences) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
+                insert into preference (ods_code, event_type, channel, muted) values (?, ?, ?, ?)
+                on conflict (ods_code, event_type, channel) do update set muted = excluded.muted""")) {
+            for (PreferenceView preference : preferences) {
+                upsert.setString(1, organisation());
+                upsert.setString(2, preference.eventType());
+                upsert.setString(3, preference.channel().name());
+                upsert.setBoolean(4, preference.muted());
+                upsert.executeUpdate();
+            }
+        }
+        return preferences();
+    }
+
+    @GET
+    @Path("/routing-rules")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The routing rules", description = "Which event is whose cue: party, contact roles, mandatory or not.")
+    public List<Rule> rules() {
+        return notices.rules().rules();
+    }
+
+    @GET
+    @Path("/deliveries")
+    @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
+    @Operation(summary = "List deliveries", description = "By status (PENDING, SENT, DEAD), newest first, at most 200.")
+    public List<DeliveryView> deliveries(@QueryParam("status") String status) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+                select id, event_id, event_type, rule, channel, ods_code, recipient, status, attempts, last_error, created_at,
+                       sent_at from delivery where (cast(? as text) is null or status = ?) order by created_at desc limit 200""")) {
+            select.setString(1, status);
+            select.setString(2, status);
+            List<DeliveryView> views = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    views.add(new DeliveryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                            rs.getString(10), rs.getTimestamp(11).toInstant(),
+                            rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
+                }
+            }
+            return views;
+        }
+    }
+
+    @POST
+    @Path("/deliveries/{id}/redrive")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Re-drive a dead delivery", description = "Sends a given-up delivery again, from a fresh count of attempts.")
+    public Response redrive(@PathParam("id") UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now() where id = ? and status = 'DEAD'")) {
+            update.setObject(1, id);
+            if (update.executeUpdate() == 0) {
+                throw ProblemException.notFound("Dead delivery " + id);
+            }
+        }
+        return Response.accepted().build();
+    }
+
+    private String organisation() {
+        return caller.organisation().orElseThrow(() -> ProblemException.forbidden(
+                "Your token carries no organisation (claim 'org')"));
+    }
+}

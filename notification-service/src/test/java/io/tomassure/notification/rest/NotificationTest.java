@@ -1,0 +1,314 @@
+package io.tomassure.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tomassure.events.EventEnvelope;
+import io.tomassure.events.EventJson;
+import io.tomassure.events.EventType;
+import io.tomassure.events.Topics;
+import io.tomassure.events.approval.ApprovalEvents;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.notification.domain.WebhookSignature;
+import io.tomassure.notification.service.Reminders;
+import io.tomassure.testing.TestTokens;
+import io.tomassure.testing.TomTestEnvironment;
+import io.tomassure.testing.TopicReader;
+
+/** Notices against real PostgreSQL, Kafka, an SMTP server and an HTTP receiver. */
+@QuarkusTest
+@WithTestResource(TomTestEnvironment.class)
+@WithTestResource(GreenMailResource.class)
+class NotificationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    Reminders reminders;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final String nhsd = "N" + run;
+    private final String supplier = "S" + run;
+    private final String euo = "E" + run;
+    private final UUID assessment = UUID.randomUUID();
+    private final UUID deployment = UUID.randomUUID();
+
+    private String mail(String who) {
+        return who + "-" + run.toLowerCase() + "@example.org";
+    }
+
+    @BeforeEach
+    void directory() {
+        send(AssessmentEvents.ORGANISATION_REGISTERED, nhsd, new AssessmentEvents.OrganisationRegistered(nhsd, "NHS Digital",
+                List.of("NHS_DIGITAL"), "ada"));
+        send(AssessmentEvents.CONTACTS_CHANGED, nhsd, new AssessmentEvents.ContactsChanged(nhsd, List.of(
+                contact("SOLUTION_ASSURANCE", "assurance"), contact("CLINICAL_SAFETY_GROUP", "csg")), "ada"));
+        send(AssessmentEvents.CONTACTS_CHANGED, supplier, new AssessmentEvents.ContactsChanged(supplier, List.of(
+                contact("PROJECT_MANAGER", "supplier-pm"), contact("CONNECTION_AGREEMENT_SIGNATORY", "supplier-signatory"),
+                new AssessmentEvents.Contact("TECHNICAL_CONTACT", "No Mail", null, "0113")), "sam"));
+        send(AssessmentEvents.CONTACTS_CHANGED, euo, new AssessmentEvents.ContactsChanged(euo, List.of(
+                contact("OWNER", "euo-owner"), contact("END_USER_POLICY_SIGNATORY", "euo-signatory")), "eve"));
+        // The directory comes from another topic than the cues: let it settle before the cues arrive.
+        await().atMost(PATIENCE).until(() -> count("select count(*) from recipient where ods_code in ('" + nhsd + "', '" + supplier
+                + "', '" + euo + "')") == 6 && count("select count(*) from organisation where ods_code = '" + nhsd + "'") == 1);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (var c = io.tomassure.testing.TestDatabase.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private AssessmentEvents.Contact contact(String role, String who) {
+        return new AssessmentEvents.Contact(role, who, mail(who), null);
+    }
+
+    @Test
+    void eachRoutingRuleReachesTheRightMailboxesAndInboxesOnce() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        EventEnvelope opened = send(ApprovalEvents.CASE_OPENED, caseId.toString(), new ApprovalEvents.CaseOpened(caseId,
+                UUID.randomUUID(), assessment, null, supplier, null, "1A", 1, "ab".repeat(32), "AUDIT", "approval-service"));
+        send(ApprovalEvents.CASE_OPENED, deployment.toString(), new ApprovalEvents.CaseOpened(UUID.randomUUID(),
+                UUID.randomUUID(), assessment, deployment, supplier, euo, "2", 1, "cd".repeat(32), "AUDIT", "approval-service"));
+        send(ApprovalEvents.PHASE_DECIDED, deployment.toString(), new ApprovalEvents.PhaseDecided(UUID.randomUUID(),
+                UUID.randomUUID(), assessment, deployment, supplier, euo, "2", 1, "cd".repeat(32), "RETURNED",
+                "Topology is incomplete", "eve"));
+        send(ApprovalEvents.ESCALATION_RAISED, assessment.toString(), new ApprovalEvents.EscalationRaised(UUID.randomUUID(),
+                assessment, null, supplier, null, 4, "Updates Spine", "approval-service"));
+        EventEnvelope ready = send(ApprovalEvents.GO_LIVE_READY, deployment.toString(), new ApprovalEvents.GateChanged(
+                deployment, assessment, supplier, euo, List.of(), "approval-service"));
+        // Redelivered: nothing is sent twice.
+        TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
+        TopicReader.send(Topics.APPROVAL, ready.subject(), EventJson.write(ready));
+
+        await().atMost(PATIENCE).until(() -> subjects(mail("euo-owner")).size() >= 2 && subjects(mail("supplier-pm")).size() >= 2);
+        Thread.sleep(1_000);
+        assertThat(subjects(mail("assurance"))).containsExactly("[TOM Assure] Phase 1A revision 1 is waiting for your review");
+        assertThat(subjects(mail("csg"))).containsExactly("[TOM Assure] Clinical-safety escalation: level 4");
+        assertThat(subjects(mail("euo-owner"))).containsExactlyInAnyOrder(
+                "[TOM Assure] Phase 2 revision 1 is waiting for your evaluation", "[TOM Assure] Go-live is ready");
+        assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
+                "[TOM Assure] Phase 2 revision 1 was RETURNED", "[TOM Assure] Go-live is ready");
+        assertThat(subjects(mail("supplier-signatory"))).isEmpty();
+        assertThat(body(mail("supplier-pm"), "RETURNED")).contains("Reason: Topology is incomplete");
+
+        assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
+                .statusCode(200).extract().jsonPath().getInt("unread")).isEqualTo(2);
+        List<String> inbox = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then()
+                .extract().jsonPath().getList("items.title");
+        assertThat(inbox).containsExactly("Go-live is ready", "Phase 2 revision 1 is waiting for your evaluation");
+        String first = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then().extract()
+                .path("items[0].id");
+        given().auth().oauth2(TestTokens.token("eve", euo, "euo")).post("/api/v1/inbox/" + first + "/read").then().statusCode(204);
+        assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
+                .extract().jsonPath().getInt("unread")).isEqualTo(1);
+        given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).post("/api/v1/inbox/" + first + "/read").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aWebhookReceiverGetsAVerifiableSignatureAndAFailingOneIsRetriedDeadLetteredAndReDriven() throws Exception {
+        List<String[]> received = new CopyOnWriteArrayList<>();
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[] { exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER), body });
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+            RequestSpecification supplierSystem = given().auth().oauth2(TestTokens.token("sys", supplier, "supplier"))
+                    .contentType("application/json");
+            String secret = supplierSystem.body(Map.of("url", url)).post("/api/v1/webhooks").then().statusCode(201)
+                    .extract().path("secret");
+            supplierSystem.body(Map.of("url", "ftp://nope")).post("/api/v1/webhooks").then().statusCode(400);
+
+            EventEnvelope returned = send(ApprovalEvents.PHASE_DECIDED, assessment.toString(), new ApprovalEvents.PhaseDecided(
+                    UUID.randomUUID(), UUID.randomUUID(), assessment, null, supplier, null, "1B", 1, "ef".repeat(32),
+                    "RETURNED", "Evidence missing", "rob"));
+            await().atMost(PATIENCE).until(() -> received.size() == 1);
+            String[] call = received.get(0);
+            assertThat(EventJson.read(call[2]).id()).isEqualTo(returned.id());
+            assertThat(WebhookSignature.verify(secret, call[0], call[1], call[2], Instant.now(), Duration.ofMinutes(5))).isTrue();
+            assertThat(WebhookSignature.verify(secret, call[0], call[1], call[2].replace("Evidence", "Evidense"), Instant.now(),
+                    Duration.ofMinutes(5))).as("a changed body").isFalse();
+            assertThat(WebhookSignature.verify(secret, call[0], call[1], call[2], Instant.now().plusSeconds(600),
+                    Duration.ofMinutes(5))).as("a replay ten minutes later").isFalse();
+
+            // The receiver breaks: three attempts with back-off, then the delivery is dead and published as failed.
+            status.set(503);
+            try (TopicReader events = new TopicReader(Topics.NOTIFICATION)) {
+                EventEnvelope second = send(ApprovalEvents.PHASE_DECIDED, assessment.toString(), new ApprovalEvents.PhaseDecided(
+                        UUID.randomUUID(), UUID.randomUUID(), assessment, null, supplier, null, "1B", 2, "ef".repeat(32),
+                        "REJECTED", "Fails the spec", "rob"));
+                await().atMost(PATIENCE).until(() -> deadWebhook(second.id()) != null);
+                assertThat(received.stream().filter(r -> r[2].contains(second.id().toString()))).hasSize(3);
+                events.readUntil(seen -> seen.stream().anyMatch(r -> r.value().contains("tom.notification.failed")
+                        && r.value().contains(second.id().toString())), PATIENCE);
+
+                status.set(200);
+                given().auth().oauth2(TestTokens.token("ada", null, "admin")).post("/api/v1/deliveries/" + deadWebhook(second.id())
+                        + "/redrive").then().statusCode(202);
+                await().atMost(PATIENCE).until(() -> received.stream().filter(r -> r[2].contains(second.id().toString())).count() == 4);
+                events.readUntil(seen -> seen.stream().anyMatch(r -> r.value().contains("tom.notification.delivered")
+                        && r.value().contains(second.id().toString()) && r.value().contains("WEBHOOK")), PATIENCE);
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void mutedChannelsAreSkippedButMandatoryNoticesAreNot() throws Exception {
+        given().auth().oauth2(TestTokens.token("eve", euo, "euo")).contentType("application/json")
+                .body(List.of(Map.of("eventType", "tom.approval.go-live-ready", "channel", "EMAIL", "muted", true),
+                        Map.of("eventType", "tom.approval.deployment-suspended", "channel", "EMAIL", "muted", true)))
+                .put("/api/v1/preferences").then().statusCode(200);
+        send(ApprovalEvents.GO_LIVE_READY, deployment.toString(), new ApprovalEvents.GateChanged(deployment, assessment,
+                supplier, euo, List.of(), "approval-service"));
+        send(ApprovalEvents.DEPLOYMENT_SUSPENDED, deployment.toString(), new ApprovalEvents.DeploymentSuspended(deployment,
+                assessment, supplier, euo, true, "Security incident", "rob"));
+        await().atMost(PATIENCE).until(() -> subjects(mail("supplier-pm")).size() == 2);
+        Thread.sleep(1_000);
+        assertThat(subjects(mail("euo-owner"))).containsExactly("[TOM Assure] Connection suspended by NHS Digital");
+        assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then().extract().jsonPath()
+                .getList("items.title")).contains("Go-live is ready");
+    }
+
+    @Test
+    void remindersFireOnTheClockOnce() throws Exception {
+        send(ApprovalEvents.AGREEMENT_SIGNED, deployment.toString(), new ApprovalEvents.AgreementSigned(UUID.randomUUID(),
+                "END_USER_POLICY", null, deployment, euo, supplier, "Pat", "Director", LocalDate.now().minusYears(1), "v3",
+                LocalDate.now().plusDays(20), "eve"));
+        send(ApprovalEvents.AGREEMENT_SIGNED, deployment.toString(), new ApprovalEvents.AgreementSigned(UUID.randomUUID(),
+                "DSA", null, deployment, euo, supplier, "Pat", "Director", LocalDate.now().minusYears(1), "v1",
+                LocalDate.now().plusDays(90), "eve"));
+        UUID caseId = UUID.randomUUID();
+        EventEnvelope opened = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(), ApprovalEvents.CASE_OPENED.name(),
+                "approval-service", caseId.toString(), OffsetDateTime.now(ZoneOffset.UTC).minusDays(14), EventEnvelope.JSON, null,
+                EventJson.read(EventJson.write(EventEnvelope.of(ApprovalEvents.CASE_OPENED, "x", "x", new ApprovalEvents.CaseOpened(
+                        caseId, UUID.randomUUID(), assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "APPROVAL",
+                        "approval-service")))).data());
+        TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
+        send(AssessmentEvents.EVIDENCE_ADDED, assessment.toString(), new AssessmentEvents.EvidenceAdded(assessment, null,
+                supplier, null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ab".repeat(32), 2048, LocalDate.now().plusDays(10),
+                "sam"));
+        EventEnvelope phase2 = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(),
+                AssessmentEvents.PHASE_SUBMITTED.name(), "assessment-service", deployment.toString(),
+                OffsetDateTime.now(ZoneOffset.UTC).minusDays(21), EventEnvelope.JSON, null,
+                EventJson.read(EventJson.write(EventEnvelope.of(AssessmentEvents.PHASE_SUBMITTED, "x", "x",
+                        new AssessmentEvents.PhaseSubmitted(UUID.randomUUID(), assessment, deployment, supplier, euo,
+                                UUID.randomUUID(), "2.1", "2", 1, "cd".repeat(32), new AssessmentEvents.Completeness(5, 5, 100),
+                                new AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()), 1, List.of("SIRO"),
+                                false, "PASS", "AUDIT", "eve")))).data());
+        TopicReader.send(Topics.ASSESSMENT, phase2.subject(), EventJson.write(phase2));
+        await().atMost(PATIENCE).until(() -> tracked(caseId) && trackedDeployment(deployment));
+
+        reminders.sendDue();
+        reminders.sendDue();
+        await().atMost(PATIENCE).until(() -> !subjects(mail("euo-signatory")).isEmpty() && subjects(mail("assurance")).size() == 2
+                && subjects(mail("supplier-pm")).size() == 2);
+        Thread.sleep(1_000);
+        assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
+                "[TOM Assure] Evidence pen-test.pdf for API-01 expires on " + LocalDate.now().plusDays(10),
+                subjects(mail("euo-owner")).get(0));
+        assertThat(subjects(mail("euo-owner"))).singleElement().asString()
+                .startsWith("[TOM Assure] Deployment has waited").endsWith("working days for go-live");
+        assertThat(subjects(mail("euo-signatory"))).singleElement().asString()
+                .isEqualTo("[TOM Assure] End User Policy expires on " + LocalDate.now().plusDays(20));
+        assertThat(subjects(mail("assurance")).stream().filter(subject -> subject.contains("has waited"))).singleElement()
+                .asString().startsWith("[TOM Assure] Phase 1B has waited").endsWith("working days for review");
+    }
+
+    private static <P> EventEnvelope send(EventType<P> type, String subject, P payload) {
+        EventEnvelope event = EventEnvelope.of(type, type.topic().equals(Topics.ASSESSMENT) ? "assessment-service"
+                : "approval-service", subject, payload);
+        TopicReader.send(type.topic(), subject, EventJson.write(event));
+        return event;
+    }
+
+    private static List<String> subjects(String address) {
+        return messages(address).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String body(String address, String subjectPart) throws Exception {
+        for (MimeMessage message : messages(address)) {
+            if (message.getSubject().contains(subjectPart)) {
+                return message.getContent().toString();
+            }
+        }
+        return "";
+    }
+
+    private static List<MimeMessage> messages(String address) {
+        return List.of(GreenMailResource.smtp.getReceivedMessagesForDomain(address)).stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String deadWebhook(UUID eventId) {
+        return given().auth().oauth2(TestTokens.token("ada", null, "admin")).queryParam("status", "DEAD")
+                .get("/api/v1/deliveries").then().extract().jsonPath()
+                .getString("find { it.eventId == '" + eventId + "' && it.channel == 'WEBHOOK' }.id");
+    }
+
+    private static boolean trackedDeployment(UUID deploymentId) throws Exception {
+        try (var c = io.tomassure.testing.TestDatabase.connect(); var s = c.prepareStatement(
+                "select 1 from tracked_deployment where deployment_id = ?")) {
+            s.setObject(1, deploymentId);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean tracked(UUID caseId) throws Exception {
+        try (var c = io.tomassure.testing.TestDatabase.connect(); var s = c.prepareStatement(
+                "select 1 from tracked_case where case_id = ?")) {
+            s.setObject(1, caseId);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
