@@ -80,6 +80,7 @@ create table tracked_agreement (
 
 create table tracked_case (
     case_id      uuid primary key,
+    deployment_id uuid,                        -- for Phase 2
     phase        text        not null,
     supplier_ods text        not null,
     euo_ods      text,

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -76,9 +77,9 @@ public class Reminders {
             }
         } else if (ApprovalEvents.CASE_OPENED.name().equals(event.type())) {
             var opened = event.dataAs(ApprovalEvents.CASE_OPENED);
-            execute("insert into tracked_case (case_id, phase, supplier_ods, euo_ods, opened_at) values (?, ?, ?, ?, ?) "
-                    + "on conflict do nothing", opened.caseId(), opened.phase(), opened.supplierOds(), opened.euoOds(),
-                    Timestamp.from(event.time().toInstant()));
+            execute("insert into tracked_case (case_id, deployment_id, phase, supplier_ods, euo_ods, opened_at) "
+                    + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", opened.caseId(), opened.deploymentId(), opened.phase(),
+                    opened.supplierOds(), opened.euoOds(), Timestamp.from(event.time().toInstant()));
         } else if (ApprovalEvents.PHASE_DECIDED.name().equals(event.type())) {
             execute("update tracked_case set decided = true where case_id = ?", event.dataAs(ApprovalEvents.PHASE_DECIDED).caseId());
         } else if (AssessmentEvents.EVIDENCE_ADDED.name().equals(event.type())) {
@@ -103,25 +104,25 @@ public class Reminders {
 
     @Scheduled(cron = "${tom.notification.reminders-cron:0 0 7 * * ?}")
     void daily() {
-        sendDue();
+        sendDue(time.now());
     }
 
-    /** Creates the reminders due today. */
-    public void sendDue() {
+    /** Creates the reminders due at {@code now} (the scheduler passes the clock; tests pass any time they like). */
+    public void sendDue(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ENGLAND);
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                agreementsExpiring();
-                evidenceExpiring();
-                reviewsOverdue();
-                goLiveStuck();
+                agreementsExpiring(today);
+                evidenceExpiring(today);
+                reviewsOverdue(today);
+                goLiveStuck(today);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
-    private void agreementsExpiring() throws SQLException {
-        LocalDate today = LocalDate.ofInstant(time.now(), ENGLAND);
+    private void agreementsExpiring(LocalDate today) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "select agreement_id, kind, ods_code, expires_on from tracked_agreement where expires_on between ? and ?")) {
             select.setDate(1, Date.valueOf(today));
@@ -141,16 +142,16 @@ public class Reminders {
         }
     }
 
-    private void reviewsOverdue() throws SQLException {
-        LocalDate today = LocalDate.ofInstant(time.now(), ENGLAND);
+    private void reviewsOverdue(LocalDate today) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select case_id, phase, supplier_ods, euo_ods, opened_at from tracked_case where not decided")) {
+                "select case_id, phase, supplier_ods, euo_ods, opened_at, deployment_id from tracked_case where not decided")) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     int days = WorkingDays.between(LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), ENGLAND), today);
                     if (days > reviewServiceLevelDays) {
                         Map<String, Object> data = new LinkedHashMap<>();
                         data.put("caseId", rs.getString(1));
+                        data.put("deploymentId", rs.getString(6));
                         data.put("phase", rs.getString(2));
                         data.put("supplierOds", rs.getString(3));
                         data.put("euoOds", rs.getString(4));
@@ -162,8 +163,7 @@ public class Reminders {
         }
     }
 
-    private void evidenceExpiring() throws SQLException {
-        LocalDate today = LocalDate.ofInstant(time.now(), ENGLAND);
+    private void evidenceExpiring(LocalDate today) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
                 select evidence_id, requirement_id, name, supplier_ods, euo_ods, expires_on from tracked_evidence
                 where expires_on between ? and ?""")) {
@@ -184,8 +184,7 @@ public class Reminders {
         }
     }
 
-    private void goLiveStuck() throws SQLException {
-        LocalDate today = LocalDate.ofInstant(time.now(), ENGLAND);
+    private void goLiveStuck(LocalDate today) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "select deployment_id, supplier_ods, euo_ods, waiting_since from tracked_deployment where not ready")) {
             try (ResultSet rs = select.executeQuery()) {

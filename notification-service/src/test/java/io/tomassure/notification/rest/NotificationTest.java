@@ -103,31 +103,39 @@ class NotificationTest {
                 assessment, null, supplier, null, 4, "Updates Spine", "approval-service"));
         EventEnvelope ready = send(ApprovalEvents.GO_LIVE_READY, deployment.toString(), new ApprovalEvents.GateChanged(
                 deployment, assessment, supplier, euo, List.of(), "approval-service"));
+        send(ApprovalEvents.PHASE_DECIDED, assessment.toString(), new ApprovalEvents.PhaseDecided(UUID.randomUUID(),
+                UUID.randomUUID(), assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "APPROVED", null, "rob"));
+        send(ApprovalEvents.GO_LIVE_BLOCKED, deployment.toString(), new ApprovalEvents.GateChanged(deployment, assessment,
+                supplier, euo, List.of("End User Policy expired on 2026-11-20"), "approval-service"));
         // Redelivered: nothing is sent twice.
         TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
         TopicReader.send(Topics.APPROVAL, ready.subject(), EventJson.write(ready));
 
-        await().atMost(PATIENCE).until(() -> subjects(mail("euo-owner")).size() >= 2 && subjects(mail("supplier-pm")).size() >= 2);
+        await().atMost(PATIENCE).until(() -> subjects(mail("euo-owner")).size() >= 3 && subjects(mail("supplier-pm")).size() >= 4);
         Thread.sleep(1_000);
         assertThat(subjects(mail("assurance"))).containsExactly("[TOM Assure] Phase 1A revision 1 is waiting for your review");
         assertThat(subjects(mail("csg"))).containsExactly("[TOM Assure] Clinical-safety escalation: level 4");
         assertThat(subjects(mail("euo-owner"))).containsExactlyInAnyOrder(
-                "[TOM Assure] Phase 2 revision 1 is waiting for your evaluation", "[TOM Assure] Go-live is ready");
+                "[TOM Assure] Phase 2 revision 1 is waiting for your evaluation", "[TOM Assure] Go-live is ready",
+                "[TOM Assure] Go-live is blocked again");
         assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
-                "[TOM Assure] Phase 2 revision 1 was RETURNED", "[TOM Assure] Go-live is ready");
+                "[TOM Assure] Phase 2 revision 1 was RETURNED", "[TOM Assure] Go-live is ready",
+                "[TOM Assure] Phase 1B revision 1 was approved", "[TOM Assure] Go-live is blocked again");
+        assertThat(body(mail("euo-owner"), "blocked again")).contains("- End User Policy expired on 2026-11-20");
         assertThat(subjects(mail("supplier-signatory"))).isEmpty();
         assertThat(body(mail("supplier-pm"), "RETURNED")).contains("Reason: Topology is incomplete");
 
         assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
-                .statusCode(200).extract().jsonPath().getInt("unread")).isEqualTo(2);
+                .statusCode(200).extract().jsonPath().getInt("unread")).isEqualTo(3);
         List<String> inbox = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then()
                 .extract().jsonPath().getList("items.title");
-        assertThat(inbox).containsExactly("Go-live is ready", "Phase 2 revision 1 is waiting for your evaluation");
+        assertThat(inbox).containsExactlyInAnyOrder("Go-live is blocked again", "Go-live is ready",
+                "Phase 2 revision 1 is waiting for your evaluation");
         String first = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then().extract()
                 .path("items[0].id");
         given().auth().oauth2(TestTokens.token("eve", euo, "euo")).post("/api/v1/inbox/" + first + "/read").then().statusCode(204);
         assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
-                .extract().jsonPath().getInt("unread")).isEqualTo(1);
+                .extract().jsonPath().getInt("unread")).isEqualTo(2);
         given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).post("/api/v1/inbox/" + first + "/read").then()
                 .statusCode(404);
     }
@@ -206,10 +214,10 @@ class NotificationTest {
     }
 
     @Test
-    void remindersFireOnTheClockOnce() throws Exception {
+    void remindersFireOnAControlledClockOnce() throws Exception {
         send(ApprovalEvents.AGREEMENT_SIGNED, deployment.toString(), new ApprovalEvents.AgreementSigned(UUID.randomUUID(),
                 "END_USER_POLICY", null, deployment, euo, supplier, "Pat", "Director", LocalDate.now().minusYears(1), "v3",
-                LocalDate.now().plusDays(20), "eve"));
+                LocalDate.now().plusDays(60), "eve"));
         send(ApprovalEvents.AGREEMENT_SIGNED, deployment.toString(), new ApprovalEvents.AgreementSigned(UUID.randomUUID(),
                 "DSA", null, deployment, euo, supplier, "Pat", "Director", LocalDate.now().minusYears(1), "v1",
                 LocalDate.now().plusDays(90), "eve"));
@@ -220,6 +228,14 @@ class NotificationTest {
                         caseId, UUID.randomUUID(), assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "APPROVAL",
                         "approval-service")))).data());
         TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
+        UUID phase2Case = UUID.randomUUID();
+        EventEnvelope phase2Opened = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(),
+                ApprovalEvents.CASE_OPENED.name(), "approval-service", phase2Case.toString(),
+                OffsetDateTime.now(ZoneOffset.UTC).minusDays(14), EventEnvelope.JSON, null,
+                EventJson.read(EventJson.write(EventEnvelope.of(ApprovalEvents.CASE_OPENED, "x", "x", new ApprovalEvents.CaseOpened(
+                        phase2Case, UUID.randomUUID(), assessment, deployment, supplier, euo, "2", 1, "cd".repeat(32), "AUDIT",
+                        "approval-service")))).data());
+        TopicReader.send(Topics.APPROVAL, phase2Opened.subject(), EventJson.write(phase2Opened));
         send(AssessmentEvents.EVIDENCE_ADDED, assessment.toString(), new AssessmentEvents.EvidenceAdded(assessment, null,
                 supplier, null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ab".repeat(32), 2048, LocalDate.now().plusDays(10),
                 "sam"));
@@ -232,20 +248,26 @@ class NotificationTest {
                                 new AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()), 1, List.of("SIRO"),
                                 false, "PASS", "AUDIT", "eve")))).data());
         TopicReader.send(Topics.ASSESSMENT, phase2.subject(), EventJson.write(phase2));
-        await().atMost(PATIENCE).until(() -> tracked(caseId) && trackedDeployment(deployment));
+        await().atMost(PATIENCE).until(() -> tracked(caseId) && tracked(phase2Case) && trackedDeployment(deployment));
 
-        reminders.sendDue();
-        reminders.sendDue();
+        // Today the End User Policy (60 days left) is not due; 40 days on it is, once however often the job runs.
+        reminders.sendDue(Instant.now());
+        assertThat(count("select count(*) from delivery where rule = 'agreement-expiring' and ods_code = '" + euo + "'")).isZero();
+        reminders.sendDue(Instant.now().plus(Duration.ofDays(40)));
+        reminders.sendDue(Instant.now().plus(Duration.ofDays(41)));
         await().atMost(PATIENCE).until(() -> !subjects(mail("euo-signatory")).isEmpty() && subjects(mail("assurance")).size() == 2
-                && subjects(mail("supplier-pm")).size() == 2);
+                && subjects(mail("supplier-pm")).size() == 2 && subjects(mail("euo-owner")).size() == 3);
         Thread.sleep(1_000);
-        assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
-                "[TOM Assure] Evidence pen-test.pdf for API-01 expires on " + LocalDate.now().plusDays(10),
-                subjects(mail("euo-owner")).get(0));
-        assertThat(subjects(mail("euo-owner"))).singleElement().asString()
-                .startsWith("[TOM Assure] Deployment has waited").endsWith("working days for go-live");
+        assertThat(subjects(mail("supplier-pm"))).anyMatch(
+                subject -> subject.equals("[TOM Assure] Evidence pen-test.pdf for API-01 expires on " + LocalDate.now().plusDays(10)))
+                .anyMatch(subject -> subject.startsWith("[TOM Assure] Deployment has waited"));
+        assertThat(subjects(mail("euo-owner"))).anyMatch(subject -> subject.startsWith("[TOM Assure] Deployment has waited")
+                && subject.endsWith("working days for go-live"))
+                .anyMatch(subject -> subject.startsWith("[TOM Assure] Phase 2 has waited")
+                        && subject.endsWith("working days for your evaluation"))
+                .anyMatch(subject -> subject.equals("[TOM Assure] Phase 2 revision 1 is waiting for your evaluation"));
         assertThat(subjects(mail("euo-signatory"))).singleElement().asString()
-                .isEqualTo("[TOM Assure] End User Policy expires on " + LocalDate.now().plusDays(20));
+                .isEqualTo("[TOM Assure] End User Policy expires on " + LocalDate.now().plusDays(60));
         assertThat(subjects(mail("assurance")).stream().filter(subject -> subject.contains("has waited"))).singleElement()
                 .asString().startsWith("[TOM Assure] Phase 1B has waited").endsWith("working days for review");
     }
