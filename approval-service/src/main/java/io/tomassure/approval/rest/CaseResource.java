@@ -50,7 +50,7 @@ public class CaseResource {
 
     @GET
     @Path("/cases")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "List review cases", description = "The caller's cases (NHS Digital: all), optionally by state "
             + "(OPEN, DECIDED, SUPERSEDED) and phase (1A, 1B, 2); keyset-paged in opening order: pass 'next' as 'after'.")
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
@@ -78,7 +78,7 @@ public class CaseResource {
 
     @GET
     @Path("/cases/{id}")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get a review case", description = "The revision under review (phase, revision, content hash), "
             + "its decision and conditions.")
     public CaseView get(@PathParam("id") UUID id) {

@@ -85,7 +85,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "List organisations", description = "The directory, by ODS code, keyset-paged: pass the "
             + "returned 'next' as 'after'. Contacts are shown only to the organisation itself and to NHS Digital.")
     public Page<OrganisationView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
@@ -98,7 +98,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{odsCode}")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get an organisation", description = "One organisation; its contacts if it is yours or you are NHS Digital.")
     public Response get(@PathParam("odsCode") String odsCode) {
         Organisation organisation = find(odsCode);

@@ -34,7 +34,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get a revision", description = "A submitted revision with its canonical content: the SHA-256 "
             + "of canonicalContent's UTF-8 bytes is contentHash, which every decision on it quotes.")
     public SubmissionView get(@PathParam("id") UUID id) throws JsonProcessingException {

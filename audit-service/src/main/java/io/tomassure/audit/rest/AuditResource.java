@@ -86,7 +86,7 @@ public class AuditResource {
     @GET
     @Path("/entries")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Query the audit log", description = "Entries in log order, filtered by organisation, assessment, "
             + "deployment, event type, actor and time range [from, to); keyset-paged: pass 'next' as 'after'. A supplier or "
             + "EUO sees only entries about its own organisation.")
@@ -102,7 +102,7 @@ public class AuditResource {
     @GET
     @Path("/assessments/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "The history of an assessment", description = "Everything logged about one assessment, in order, keyset-paged.")
     public Page<AuditEntry> history(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("limit") Integer limit)
             throws SQLException {
@@ -112,7 +112,7 @@ public class AuditResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Live stream of new entries", description = "Server-Sent Events, one per entry, with the entry's "
             + "sequence number as the event id. Reconnect with Last-Event-ID (or ?after=) to resume: nothing is missed and "
             + "nothing repeated. Takes the same filters as the query.")
@@ -142,7 +142,7 @@ public class AuditResource {
     @GET
     @Path("/entries/{seq}/proof")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Inclusion proof", description = "The audit path (O(log n) hashes) proving entry seq is in the "
             + "latest signed checkpoint's tree (RFC 6962).")
     public Proof proof(@PathParam("seq") long seq) throws SQLException {
@@ -157,7 +157,7 @@ public class AuditResource {
     @GET
     @Path("/checkpoints/latest")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "The latest signed checkpoint", description = "Tree size, Merkle root, time and Ed25519 signature.")
     public Checkpoint latestCheckpoint() throws SQLException {
         return store.latestCheckpoint().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
@@ -175,7 +175,7 @@ public class AuditResource {
     @GET
     @Path("/public-key")
     @Produces("application/x-pem-file")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "The checkpoint public key", description = "Ed25519, PEM: what the offline verifier needs besides an export.")
     public String publicKey() {
         return Keys.publicPem(keys.publicKey());
@@ -200,7 +200,7 @@ public class AuditResource {
     @GET
     @Path("/export")
     @Produces("application/x-ndjson")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Export with proofs", description = "JSON lines: the latest signed checkpoint, then every entry "
             + "it covers that matches the filters, each with its inclusion proof. Verify offline with "
             + "`java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem`.")
@@ -242,7 +242,7 @@ public class AuditResource {
     @GET
     @Path("/completeness")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
+    @RolesAllowed(Roles.ANY)
     @Operation(summary = "Completeness audit report", description = "Submitted TOMs with their completeness, missing rows, "
             + "open non-conformances and audit state (DUE, AUDITED); ?state=DUE lists those due for audit.")
     public List<CompletenessAudit.Item> completeness(@QueryParam("state") String state) throws SQLException {

@@ -37,8 +37,11 @@ public class Caller {
         return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM)).map(Object::toString);
     }
 
+    /** The caller's TOM roles (the derived {@link Roles#ANY} is not one of them). */
     public Set<String> roles() {
-        return identity.getRoles();
+        Set<String> roles = new java.util.TreeSet<>(identity.getRoles());
+        roles.remove(Roles.ANY);
+        return roles;
     }
 
     public boolean hasRole(String role) {

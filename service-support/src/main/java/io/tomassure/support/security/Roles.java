@@ -16,6 +16,12 @@ public final class Roles {
     /** Manages programmes, templates and the platform. */
     public static final String ADMIN = "admin";
 
+    /**
+     * Any of the roles above: added to each of them by {@code quarkus.http.auth.roles-mapping} in the shared
+     * configuration, so that "any TOM user" is one role (a token with none of them gets 403).
+     */
+    public static final String ANY = "tom-user";
+
     private Roles() {
     }
 }
