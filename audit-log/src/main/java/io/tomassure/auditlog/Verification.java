@@ -48,6 +48,16 @@ public final class Verification {
             }
             previous = entry;
         }
+        if (contiguous) {
+            long first = entries.isEmpty() ? 0 : entries.get(0).entry().seq();
+            long last = previous == null ? 0 : previous.seq();
+            if (first != 1 || !AuditEntry.GENESIS.equals(entries.get(0).entry().prevHash())) {
+                problems.add("the export does not start at entry 1");
+            }
+            if (last != checkpoint.treeSize()) {
+                problems.add("the export ends at entry " + last + ", not at " + checkpoint.treeSize());
+            }
+        }
         return new Report(entries.size(), checkpoint.treeSize(), problems);
     }
 

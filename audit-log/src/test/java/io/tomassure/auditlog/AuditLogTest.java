@@ -106,7 +106,7 @@ class AuditLogTest {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         lines.add(json.writeValueAsString(Export.Line.of(checkpoint, true)));
-        for (int i = 5; i < 12; i++) {
+        for (int i = 0; i < 20; i++) {
             lines.add(json.writeValueAsString(Export.Line.of(entries.get(i),
                     Merkle.inclusionProof(tree, i, 20).stream().map(HexFormat.of()::formatHex).toList())));
         }
@@ -116,7 +116,7 @@ class AuditLogTest {
 
         Verification.Report intact = VerifyCommand.verify(export, pem);
         assertThat(intact.intact()).isTrue();
-        assertThat(VerifyCommand.describe(intact)).isEqualTo("INTACT: 7 entries verified against the signed tree of 20");
+        assertThat(VerifyCommand.describe(intact)).isEqualTo("INTACT: 20 entries verified against the signed tree of 20");
 
         Files.write(export, lines.stream().map(l -> l.replace("\\\"n\\\":8}", "\\\"n\\\":800}")).toList());
         assertThat(VerifyCommand.verify(export, pem).problems()).contains(
@@ -127,6 +127,10 @@ class AuditLogTest {
         withoutOne.remove(3);
         Files.write(export, withoutOne);
         assertThat(VerifyCommand.verify(export, pem).intact()).as("a contiguous range with a hole: a broken link").isFalse();
+
+        Files.write(export, lines.subList(0, lines.size() - 1));
+        assertThat(VerifyCommand.verify(export, pem).problems()).as("a truncated export")
+                .contains("the export ends at entry 19, not at 20");
 
         Files.write(export, lines);
         assertThat(VerifyCommand.verify(export, Keys.publicPem(Keys.generate().getPublic())).problems())

@@ -121,6 +121,7 @@ public class Cases {
         }
         if (s.escalationRequired()) {
             raiseEscalation(s);
+            gates.reevaluateAssessment(s.assessmentId()); // an escalation blocks every deployment of the product
         }
         reevaluate(reviewCase);
     }
@@ -228,8 +229,8 @@ public class Cases {
      * escalation per product assessment, whichever submission raised it first.
      */
     private void raiseEscalation(AssessmentEvents.PhaseSubmitted s) {
-        if (Escalation.count("assessmentId = ?1 and resolvedAt is null", s.assessmentId()) > 0) {
-            return;
+        if (Escalation.count("assessmentId", s.assessmentId()) > 0) {
+            return; // raised (and perhaps resolved) already for this product assessment
         }
         Escalation escalation = new Escalation();
         escalation.id = UUID.randomUUID();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
@@ -59,7 +60,10 @@ public class Gates {
 
     /** Re-evaluates one deployment's gate and publishes it if it opened or closed. Runs in the caller's transaction. */
     public GoLiveGate.Result reevaluate(DeploymentRef deployment) {
+        // Locked, so that two transactions each bringing a last fact cannot both miss the other's: the second
+        // waits, then reads the facts the first committed.
         Gate gate = gate(deployment.deploymentId);
+        Gate.getEntityManager().lock(gate, LockModeType.PESSIMISTIC_WRITE);
         GoLiveGate.Result result = GoLiveGate.evaluate(facts(deployment, gate.suspended));
         if (result.open() != gate.open) {
             gate.open = result.open();

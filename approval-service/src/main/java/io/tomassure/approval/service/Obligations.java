@@ -52,13 +52,13 @@ public class Obligations {
         if (condition == null) {
             throw ProblemException.notFound("Condition " + conditionId);
         }
-        if (condition.dischargedAt != null) {
+        // A conditional update: of two concurrent discharges, exactly one wins.
+        if (PhaseCondition.update("dischargedAt = ?1, dischargedBy = ?2, evidence = ?3 where id = ?4 and dischargedAt is null",
+                time.now(), by, evidence, conditionId) == 0) {
             throw ProblemException.conflict("already-discharged", "Already discharged",
-                    "Condition '" + condition.description + "' was discharged by " + condition.dischargedBy);
+                    "Condition '" + condition.description + "' was discharged already");
         }
-        condition.dischargedAt = time.now();
-        condition.dischargedBy = by;
-        condition.evidence = evidence;
+        PhaseCondition.getEntityManager().refresh(condition);
         outbox.record(ApprovalEvents.CONDITION_DISCHARGED, condition.caseId.toString(), new ApprovalEvents.ConditionDischarged(
                 condition.id, condition.caseId, condition.assessmentId, ReviewCase.<ReviewCase>findById(condition.caseId).supplierOds,
                 condition.description, evidence, by));
@@ -69,7 +69,7 @@ public class Obligations {
     /** NHS Digital's central review of a reported non-conformance: ACKNOWLEDGED or REFUSED. */
     @Transactional
     public NcReview review(AssessmentRef assessment, String requirementId, boolean refused, String comment, String by) {
-        requireReported(assessment.assessmentId, null, requirementId);
+        requireReported(assessment.assessmentId, null, requirementId, true);
         NcReview review = NcReview.<NcReview>find("assessmentId = ?1 and requirementId = ?2", assessment.assessmentId,
                 requirementId).firstResult();
         if (review == null) {
@@ -96,7 +96,7 @@ public class Obligations {
         if (!viewer.isEuoOf(deployment.euoOds)) {
             throw ProblemException.forbidden("Risks are accepted by the deploying organisation");
         }
-        requireReported(deployment.assessmentId, deployment.deploymentId, requirementId);
+        requireReported(deployment.assessmentId, deployment.deploymentId, requirementId, false);
         NcAcceptance acceptance = NcAcceptance.<NcAcceptance>find("deploymentId = ?1 and requirementId = ?2",
                 deployment.deploymentId, requirementId).firstResult();
         if (acceptance != null) {
@@ -182,13 +182,12 @@ public class Obligations {
         if (escalation == null) {
             throw ProblemException.notFound("Escalation " + escalationId);
         }
-        if (escalation.resolvedAt != null) {
+        if (Escalation.update("resolvedAt = ?1, resolvedBy = ?2, resolution = ?3 where id = ?4 and resolvedAt is null",
+                time.now(), by, resolution, escalationId) == 0) {
             throw ProblemException.conflict("already-resolved", "Already resolved", "Escalation " + escalationId
-                    + " was resolved by " + escalation.resolvedBy);
+                    + " was resolved already");
         }
-        escalation.resolvedAt = time.now();
-        escalation.resolvedBy = by;
-        escalation.resolution = resolution;
+        Escalation.getEntityManager().refresh(escalation);
         outbox.record(ApprovalEvents.ESCALATION_RESOLVED, (escalation.deploymentId == null ? escalation.assessmentId
                 : escalation.deploymentId).toString(), new ApprovalEvents.EscalationResolved(escalation.id,
                         escalation.assessmentId, escalation.deploymentId, supplierOf(escalation.assessmentId), resolution, by));
@@ -200,10 +199,13 @@ public class Obligations {
         return escalation;
     }
 
-    /** Only non-conformances that a submitted revision reported can be reviewed or accepted. */
-    private static void requireReported(UUID assessmentId, UUID deploymentId, String requirementId) {
+    /**
+     * Only non-conformances that a submitted revision reported can be reviewed or accepted: centrally, any of the
+     * assessment's revisions (product or deployment); locally, the product's and that deployment's.
+     */
+    private static void requireReported(UUID assessmentId, UUID deploymentId, String requirementId, boolean central) {
         boolean reported = ReviewCase.<ReviewCase>list("assessmentId = ?1", assessmentId).stream()
-                .filter(c -> c.deploymentId == null || c.deploymentId.equals(deploymentId))
+                .filter(c -> central || c.deploymentId == null || c.deploymentId.equals(deploymentId))
                 .anyMatch(c -> c.nonConformances.contains(requirementId));
         if (!reported) {
             throw ProblemException.notFound("Non-conformance " + requirementId + " in a submitted revision");

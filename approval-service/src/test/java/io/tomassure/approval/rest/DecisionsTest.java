@@ -152,6 +152,26 @@ class DecisionsTest {
     }
 
     @Test
+    void aNonConformanceReportedOnlyByPhase2IsReviewedCentrallyAndOneProductGetsOneEscalation() {
+        Flow flow = new Flow();
+        flow.created();
+        flow.deployed();
+        caseOf(flow.submitted("2", 1, List.of("IG-02"), List.of("SIRO"), 4));
+        reviewer().body(Map.of("review", "ACKNOWLEDGED", "comment", "Local control is acceptable"))
+                .post("/api/v1/assessments/" + flow.assessmentId + "/non-conformances/IG-02/review").then().statusCode(204);
+
+        String escalation = Flow.clinicalSafety().get("/api/v1/escalations").then().extract().jsonPath()
+                .getString("find { it.assessmentId == '" + flow.assessmentId + "' }.id");
+        Flow.clinicalSafety().body(Map.of("resolution", "Reviewed")).post("/api/v1/escalations/" + escalation + "/resolution")
+                .then().statusCode(200);
+        caseOf(flow.submitted("1B", 1, List.of(), List.of(), 4));
+        assertThat(Flow.clinicalSafety().queryParam("open", false).get("/api/v1/escalations").then().extract().jsonPath()
+                .getList("findAll { it.assessmentId == '" + flow.assessmentId + "' }")).hasSize(1);
+        Flow.clinicalSafety().body(Map.of("resolution", "again")).post("/api/v1/escalations/" + escalation + "/resolution")
+                .then().statusCode(409);
+    }
+
+    @Test
     void duplicateAndOutOfOrderSubmissionsChangeNothing() {
         Flow flow = new Flow();
         flow.created();

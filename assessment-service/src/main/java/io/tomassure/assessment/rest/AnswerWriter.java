@@ -75,10 +75,13 @@ public class AnswerWriter {
 
     public Response download(Assessment assessment, UUID evidenceId) {
         Evidence evidence = Evidence.findById(evidenceId);
-        boolean belongs = evidence != null && io.tomassure.assessment.domain.Response.<io.tomassure.assessment.domain.Response>
-                findByIdOptional(evidence.responseId).map(r -> r.assessmentId.equals(assessment.id)).orElse(false);
-        if (!belongs) {
+        var response = evidence == null ? null
+                : io.tomassure.assessment.domain.Response.<io.tomassure.assessment.domain.Response>findById(evidence.responseId);
+        if (response == null || !response.assessmentId.equals(assessment.id)) {
             throw ProblemException.notFound("Evidence " + evidenceId);
+        }
+        if (response.deploymentId != null) {
+            access.deployment(response.deploymentId); // a deployment's own evidence: only for those who see it
         }
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256));
         return Response.ok(evidence.content, evidence.mediaType)

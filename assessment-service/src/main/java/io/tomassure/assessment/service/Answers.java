@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
@@ -18,6 +19,7 @@ import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.Scope;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
@@ -70,6 +72,7 @@ public class Answers {
     public Response answer(Viewer viewer, String username, Assessment assessment, Deployment deployment,
             Requirement row, AnswerRequest request, String ifMatch) {
         requireAnswerer(viewer, assessment, deployment, row);
+        lockForChange(assessment, deployment);
         requireEditable(assessment, deployment, row);
         String answer = row.canonicalAnswer(request.answer()).orElseThrow(() -> ProblemException.invalid(
                 "Row " + row.id() + " allows only: " + String.join(", ", row.allowedAnswers()),
@@ -133,8 +136,19 @@ public class Answers {
         }
     }
 
+    /**
+     * Serialises changes and submissions of one product (or one deployment): a submission then freezes exactly
+     * the answers that were in force, and two submissions of one phase cannot both take the next revision.
+     */
+    public static void lockForChange(Assessment assessment, Deployment deployment) {
+        Response.getEntityManager().lock(deployment == null ? assessment : deployment, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** A row whose phase is under review is locked until the decision (a return makes it editable again). */
     public static void requireEditable(Assessment assessment, Deployment deployment, Requirement row) {
+        if (!(deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT).carries(row)) {
+            return; // not part of the revision under review (NHS Digital's own rows)
+        }
         List<Phase> locking = new ArrayList<>();
         if (deployment == null) {
             for (Phase phase : row.phases()) {

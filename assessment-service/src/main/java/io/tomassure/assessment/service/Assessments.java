@@ -111,6 +111,7 @@ public class Assessments {
             String name, String mediaType, LocalDate expiresOn, byte[] content) {
         Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
         Answers.requireAnswerer(viewer, assessment, deployment, row);
+        Answers.lockForChange(assessment, deployment);
         Answers.requireEditable(assessment, deployment, row);
         if (content.length > evidenceMaxBytes) {
             throw tooLarge(content.length);

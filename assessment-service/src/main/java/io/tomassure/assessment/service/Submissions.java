@@ -90,6 +90,7 @@ public class Submissions {
 
     private Submission submit(String username, Assessment assessment, Deployment deployment, Phase phase) {
         UUID deploymentId = deployment == null ? null : deployment.id;
+        Answers.lockForChange(assessment, deployment);
         PhaseStatus status = Phases.statusForUpdate(assessment.id, deploymentId, phase);
         if (Phases.State.SUBMITTED.name().equals(status.state)) {
             throw ProblemException.conflict("phase-under-review", "Already under review",

@@ -156,6 +156,28 @@ class BadInputTest {
     }
 
     @Test
+    void concurrentSubmissionsOfOnePhaseMakeOneRevision() throws Exception {
+        tom.answer(tom::supplierUser, "SI-01", compliant()).statusCode(200);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> submits = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                submits.add(() -> tom.supplierUser().body(Map.of("phase", "1A")).post(assessment + "/submissions").then()
+                        .extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(submits)) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).isSubsetOf(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+            assertThat(count("select count(*) from submission where assessment_id = '" + tom.assessmentId + "'")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anUnknownPhaseOrAssessmentIsRefused() throws Exception {
         unchanged(() -> tom.supplierUser().body(Map.of("phase", "3")).post(assessment + "/submissions").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("phase")));

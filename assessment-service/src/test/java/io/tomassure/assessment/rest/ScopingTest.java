@@ -97,6 +97,24 @@ class ScopingTest {
     }
 
     @Test
+    void aDeploymentsOwnEvidenceIsNotAnotherEuosToRead() {
+        String third = Tom.code("T");
+        Tom.register(third, "EUO");
+        String other = "/api/v1/deployments/" + tom.supplierUser().body(Map.of("assessmentId", tom.assessmentId,
+                "euoOdsCode", third)).post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+        Tom.answerAt(tom::euoUser, deployment, "IG-01", Map.of("answer", "Yes")).statusCode(200);
+        String evidence = tom.euoUser().contentType("text/plain").body("our DSPT").post(deployment
+                + "/responses/IG-01/evidence?name=dspt.txt&expiresOn=2027-06-30").then().statusCode(201)
+                .body("expiresOn", equalTo("2027-06-30")).extract().path("id");
+        tom.euoUser().get(assessment + "/evidence/" + evidence).then().statusCode(200);
+        as("tia", third, "euo").get(other).then().statusCode(200);
+        as("tia", third, "euo").get(assessment).then().statusCode(200);
+        as("tia", third, "euo").get(assessment + "/evidence/" + evidence).then().statusCode(404);
+        tom.euoUser().contentType("text/plain").body("x").post(deployment + "/responses/IG-01/evidence?name=x&expiresOn=soon")
+                .then().statusCode(400);
+    }
+
+    @Test
     void theSupplierCannotActForTheEuo() {
         Tom.answerAt(tom::supplierUser, deployment, "US-01", compliant()).statusCode(403);
         tom.supplierUser().post(deployment + "/submissions").then().statusCode(403);

@@ -267,7 +267,7 @@ public class AuditResource {
         if (viewer.isCentral()) {
             return null;
         }
-        return viewer.organisation() == null ? "\u0000no-organisation" : viewer.organisation();
+        return viewer.organisation() == null ? "-" : viewer.organisation(); // "-" is no ODS code: sees nothing
     }
 
     private AuditEntry visibleEntry(long seq) throws SQLException {

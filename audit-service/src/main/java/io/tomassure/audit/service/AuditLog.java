@@ -41,9 +41,12 @@ public class AuditLog {
         this.keys = keys;
     }
 
-    /** Appends {@code event} (received as {@code raw} from {@code topic}); empty when it is logged already. */
+    /**
+     * Appends {@code event} (received as {@code raw} from {@code topic}), in the caller's transaction if there is
+     * one; empty when it is logged already.
+     */
     public Optional<AuditEntry> append(String topic, EventEnvelope event, String raw) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
                 return store.append(c, topic, event, raw);
             }

@@ -286,6 +286,8 @@ class AuditLogIntegrationTest {
         assertThat(given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
                 .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items")).isEmpty();
         given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/verify").then().statusCode(403);
+        assertThat(given().auth().oauth2(TestTokens.token("nobody", null, "supplier")).get("/api/v1/audit/entries").then()
+                .statusCode(200).extract().jsonPath().getList("items")).isEmpty();
     }
 
     @Test

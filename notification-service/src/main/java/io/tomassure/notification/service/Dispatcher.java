@@ -35,12 +35,17 @@ import io.tomassure.support.time.TimeSource;
 /**
  * Sends pending email and webhook deliveries: a delivered one is marked and published; a failed one is retried
  * with exponential back-off and jitter, and given up (DEAD, published) after a bound, to be re-driven by an admin.
- * Rows are claimed with SKIP LOCKED, so several instances share the work without sending anything twice.
+ * Due rows are claimed in a short transaction that leases them (SKIP LOCKED, so instances share the work); sending
+ * happens outside any transaction, so a slow receiver cannot roll back what was already sent; each outcome is
+ * recorded, with its event, in a transaction of its own. A process that dies mid-send lets the lease expire and
+ * the delivery is tried again: at least once, with X-TOM-Delivery for receivers to de-duplicate.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** Longer than any send can take (2 s connect + 5 s request, or an SMTP exchange). */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private record Due(UUID id, UUID eventId, String eventType, String rule, String channel, String odsCode,
             String recipient, String subject, String body, int attempts) {
@@ -75,24 +80,27 @@ public class Dispatcher {
 
     /** Sends what is due now; returns how many deliveries were attempted. */
     public int dispatchDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                List<Due> due = claim(c);
-                for (Due delivery : due) {
-                    String error = send(c, delivery);
+        List<Due> due = QuarkusTransaction.requiringNew().call(this::claim);
+        for (Due delivery : due) {
+            String error = send(delivery);
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection()) {
                     if (error == null) {
                         succeeded(c, delivery);
                     } else {
                         failed(c, delivery, error);
                     }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-                return due.size();
-            }
-        });
+            });
+        }
+        return due.size();
     }
 
-    private List<Due> claim(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
+    /** Claims due deliveries by leasing them: not due again until the lease runs out. */
+    private List<Due> claim() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
                 select id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, attempts from delivery
                 where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit 20
                 for update skip locked""")) {
@@ -104,18 +112,23 @@ public class Dispatcher {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
                 }
             }
+            try (PreparedStatement lease = c.prepareStatement("update delivery set next_attempt_at = ? where id = any(?)")) {
+                lease.setTimestamp(1, Timestamp.from(time.now().plus(LEASE)));
+                lease.setArray(2, c.createArrayOf("uuid", due.stream().map(Due::id).toArray()));
+                lease.executeUpdate();
+            }
             return due;
         }
     }
 
     /** Sends one delivery; returns null on success, else why it failed. */
-    private String send(Connection c, Due delivery) {
+    private String send(Due delivery) {
         try {
             if ("EMAIL".equals(delivery.channel())) {
                 mailer.send(Mail.withText(delivery.recipient(), "[TOM Assure] " + delivery.subject(), delivery.body()));
                 return null;
             }
-            String[] webhook = webhook(c, UUID.fromString(delivery.recipient()));
+            String[] webhook = webhook(UUID.fromString(delivery.recipient()));
             if (webhook == null) {
                 return "the webhook was removed";
             }
@@ -171,8 +184,9 @@ public class Dispatcher {
                         Notices.SELF));
     }
 
-    private static String[] webhook(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select url, secret from webhook where id = ? and active")) {
+    private String[] webhook(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select url, secret from webhook where id = ? and active")) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : null;

@@ -97,8 +97,11 @@ public class Reminders {
                         Timestamp.from(event.time().toInstant()));
             }
         } else if (ApprovalEvents.GO_LIVE_READY.name().equals(event.type())) {
-            execute("update tracked_deployment set ready = true where deployment_id = ?",
-                    event.dataAs(ApprovalEvents.GO_LIVE_READY).deploymentId());
+            // The two topics are not ordered: the gate may open before the submission is seen here.
+            var ready = event.dataAs(ApprovalEvents.GO_LIVE_READY);
+            execute("insert into tracked_deployment (deployment_id, supplier_ods, euo_ods, waiting_since, ready) "
+                    + "values (?, ?, ?, ?, true) on conflict (deployment_id) do update set ready = true",
+                    ready.deploymentId(), ready.supplierOds(), ready.euoOds(), Timestamp.from(event.time().toInstant()));
         }
     }
 
