@@ -60,12 +60,10 @@ public class Submissions {
             .build();
 
     private final Catalogue catalogue;
-    private final Views views;
     private final Outbox outbox;
 
-    Submissions(Catalogue catalogue, Views views, Outbox outbox) {
+    Submissions(Catalogue catalogue, Outbox outbox) {
         this.catalogue = catalogue;
-        this.views = views;
         this.outbox = outbox;
     }
 
@@ -106,7 +104,7 @@ public class Submissions {
                     missing.size() + " row(s) must be answered or their non-conformance detailed before Phase "
                             + phase.label() + " can be submitted").with("missing", missing));
         }
-        Evaluation evaluation = views.evaluate(assessment, deployment);
+        Evaluation evaluation = Views.evaluate(assessment, deployment, rules, answers);
         List<Requirement> phaseRows = rules.stream().filter(r -> scope.carries(r) && r.phases().contains(phase)
                 || scope.needsFor(r, phase)).toList();
         String content = canonicalContent(assessment, deployment, template, phase, phaseRows);

@@ -50,7 +50,12 @@ public class Views {
     /** The evaluation of the product ({@code deployment} null) or of one deployment. */
     public Evaluation evaluate(Assessment assessment, Deployment deployment) {
         List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
-        Map<String, Answer> answers = Answers.inForce(assessment.id, deployment == null ? null : deployment.id);
+        return evaluate(assessment, deployment, rules, Answers.inForce(assessment.id, deployment == null ? null : deployment.id));
+    }
+
+    /** The evaluation over rules and answers the caller has loaded already. */
+    public static Evaluation evaluate(Assessment assessment, Deployment deployment, List<Requirement> rules,
+            Map<String, Answer> answers) {
         return Evaluation.of(rules, answers, deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT,
                 profile(assessment, deployment), deployment != null && deployment.affectsOtherOrganisations);
     }
@@ -77,9 +82,9 @@ public class Views {
 
     public DeploymentView deployment(Deployment deployment) {
         Assessment assessment = Assessment.findById(deployment.assessmentId);
-        Evaluation evaluation = evaluate(assessment, deployment);
         List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
         Map<String, Answer> answers = Answers.inForce(assessment.id, deployment.id);
+        Evaluation evaluation = evaluate(assessment, deployment, rules, answers);
         List<Outstanding> outstanding = SubmissionReadiness.missing(rules, answers, r -> Scope.DEPLOYMENT.needsFor(r, Phase.P2))
                 .stream().map(m -> new Outstanding(m.requirementId(),
                         Answers.row(rules, m.requirementId()).answeredBy().name(), m.problem()))

@@ -74,7 +74,7 @@ public class AuditLog {
                         }
                     }
                 }
-                long size = size(c);
+                long size = store.size();
                 Optional<Checkpoint> latest = store.latestCheckpoint();
                 if (size == 0 || latest.map(cp -> cp.treeSize() >= size).orElse(false)) {
                     return latest;
@@ -109,10 +109,7 @@ public class AuditLog {
             }
             expected = entry.seq() + 1;
         }
-        long size;
-        try (Connection c = store.dataSource().getConnection()) {
-            size = size(c);
-        }
+        long size = store.size();
         if (expected <= Math.min(to, size)) {
             problems.add("entries " + expected + " to " + Math.min(to, size) + " are missing");
         }
@@ -144,13 +141,5 @@ public class AuditLog {
             }
         }
         return problems;
-    }
-
-    private static long size(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select seq from chain_head where id = 1");
-                ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
