@@ -48,7 +48,8 @@ public enum IgOutcome {
             boolean otherOrganisationsAffected, boolean spineAffected) {
         Map<String, IgOutcome> sections = new LinkedHashMap<>();
         for (Requirement row : rows) {
-            if (row.sectionKind() == SectionKind.IG_SECURITY && row.type().affectsOutcome()) {
+            if (row.sectionKind() == SectionKind.IG_SECURITY && row.type().affectsOutcome()
+                    && row.answerKind() == AnswerKind.COMPLIANCE) {
                 sections.merge(row.sectionCode(), ofRow(answers.get(row.id())), IgOutcome::worse);
             }
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "Any Semi-compliant or Non-compliance MUST be detailed": a Semi-compliant or Non-compliant answer to an
- * Action or Req row is a non-conformance, and needs a detail, a mitigation and a RAG risk rating.
+ * "Any Semi-compliant or Non-compliance MUST be detailed": a Semi-compliant or Non-compliant compliance answer
+ * to an Action or Req row is a non-conformance, and needs a detail, a mitigation and a RAG risk rating.
  */
 public final class NonConformance {
 
@@ -13,7 +13,8 @@ public final class NonConformance {
     }
 
     public static boolean is(Requirement row, Answer answer) {
-        return row.type().affectsOutcome() && answer != null && answer.compliance().isNonConformance();
+        return row.type().affectsOutcome() && row.answerKind() == AnswerKind.COMPLIANCE && answer != null
+                && answer.compliance().isNonConformance();
     }
 
     /** The non-conformance fields still missing from {@code answer} ("detail", "mitigation", "risk"). */

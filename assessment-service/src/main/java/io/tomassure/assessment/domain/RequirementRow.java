@@ -34,6 +34,7 @@ public class RequirementRow extends PanacheEntityBase {
     public List<String> phases;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> allowedAnswers;
+    public String answerKind;
     public int ordinal;
 
     public static List<RequirementRow> of(UUID templateId) {
@@ -44,6 +45,6 @@ public class RequirementRow extends PanacheEntityBase {
         Set<Phase> phaseSet = EnumSet.noneOf(Phase.class);
         phases.forEach(p -> phaseSet.add(Phase.fromLabel(p)));
         return new Requirement(ref, sectionCode, sectionKind, level == null ? null : Level.valueOf(level),
-                RowType.valueOf(rowType), Party.valueOf(answeredBy), phaseSet, allowedAnswers);
+                RowType.valueOf(rowType), Party.valueOf(answeredBy), phaseSet, AnswerKind.valueOf(answerKind), allowedAnswers);
     }
 }

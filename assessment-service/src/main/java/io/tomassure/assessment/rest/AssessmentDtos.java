@@ -30,7 +30,7 @@ public final class AssessmentDtos {
     }
 
     /** An answer to a row; a Semi-compliant or Non-compliant answer to an Action or Req row needs a nonConformance. */
-    public record AnswerRequest(@NotNull @Size(max = 200) String answer, @Size(max = 2000) String implementationRef,
+    public record AnswerRequest(@NotNull @Size(max = 4000) String answer, @Size(max = 2000) String implementationRef,
             @Size(max = 20000) String notes, @Size(max = 2000) String testRef, NonConformanceDetails nonConformance) {
     }
 

@@ -1,5 +1,7 @@
 package io.tomassure.assessment.rest;
 
+import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.workbook.Workbooks;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -53,13 +55,15 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Assessments", description = "Product TOMs: answers, evidence, non-conformances, derived results, Phase 1A/1B submissions")
 public class AssessmentResource {
 
+    private final Workbooks workbooks;
     private final Access access;
     private final Assessments assessments;
     private final AnswerWriter writer;
     private final Submissions submissions;
     private final Views views;
 
-    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views) {
+    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views, Workbooks workbooks) {
+        this.workbooks = workbooks;
         this.access = access;
         this.assessments = assessments;
         this.writer = writer;
@@ -209,5 +213,36 @@ public class AssessmentResource {
         ProductVersion version = ProductVersion.findById(a.productVersionId);
         Product product = Product.findById(version.productId);
         return new AssessmentSummary(a.id, product.id, product.name, version.version, a.supplierOds, a.templateId, a.createdAt);
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/workbook")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
+    @Operation(summary = "Import a filled TOM workbook into the product assessment", description = "The request body is "
+            + "the filled workbook (.xlsx or .xls: the programme's layout, or one exported here). Rows are matched by id; "
+            + "each answer is checked as if given through the API (your rows only, an allowed answer, not under review). "
+            + "A row already answered differently is rejected unless the workbook was exported here at its current row "
+            + "version, or 'replace=true'. 'dryRun=true' reports without saving. The report lists rows matched, applied, "
+            + "unchanged, blank, rejected and unmatched.")
+    public AnswerImport.Report importProductAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
+        workbooks.files().refuseDeclaredLength(length);
+        Assessment assessment = access.assessment(id);
+        return workbooks.importAnswers(access.viewer(), access.username(), assessment, null, body, dryRun, replace);
+    }
+
+
+    @GET
+    @Path("/{id}/workbook")
+    @Produces(WorkbookResource.XLSX)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Export the product assessment as a TOM workbook", description = "An .xlsx in the TOM layout: a "
+            + "summary of the derived results, the non-conformance register, and one tab per section with the "
+            + "requirement ids, the family's columns and the answers. Fill it in offline and import it back.")
+    public Response exportProduct(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return WorkbookResource.download(workbooks.export(assessment, null), assessment, "");
     }
 }

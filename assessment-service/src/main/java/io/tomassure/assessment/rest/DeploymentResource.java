@@ -1,5 +1,8 @@
 package io.tomassure.assessment.rest;
 
+import jakarta.ws.rs.Produces;
+import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.workbook.Workbooks;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -46,13 +49,15 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Deployments", description = "A product assessment deployed by an end-user organisation: local context, EUO rows, Phase 2")
 public class DeploymentResource {
 
+    private final Workbooks workbooks;
     private final Access access;
     private final Deployments deployments;
     private final AnswerWriter writer;
     private final Submissions submissions;
     private final Views views;
 
-    DeploymentResource(Access access, Deployments deployments, AnswerWriter writer, Submissions submissions, Views views) {
+    DeploymentResource(Access access, Deployments deployments, AnswerWriter writer, Submissions submissions, Views views, Workbooks workbooks) {
+        this.workbooks = workbooks;
         this.access = access;
         this.deployments = deployments;
         this.writer = writer;
@@ -173,5 +178,33 @@ public class DeploymentResource {
         Deployment deployment = access.deployment(id);
         return Submission.<Submission>list("deploymentId = ?1 order by revision", deployment.id).stream()
                 .map(SubmissionSummary::of).toList();
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/workbook")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.EUO)
+    @Operation(summary = "Import a filled TOM workbook into a deployment", description = "As for the product, for the "
+            + "deploying EUO's own rows (usage and settings, local IG and clinical-safety answers).")
+    public AnswerImport.Report importDeploymentAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
+        workbooks.files().refuseDeclaredLength(length);
+        Deployment deployment = access.deployment(id);
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, body, dryRun, replace);
+    }
+
+
+    @GET
+    @Path("/{id}/workbook")
+    @Produces(WorkbookResource.XLSX)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Export a deployment as a TOM workbook", description = "The product's answers with the "
+            + "deployment's own on top, and the results derived for this deployment.")
+    public Response exportDeployment(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        return WorkbookResource.download(workbooks.export(assessment, deployment), assessment, "-" + deployment.euoOds);
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tomassure.assessment.domain.AnswerKind;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Programme;
@@ -118,14 +119,14 @@ public class ProgrammeResource {
         return new TemplateSummary(t.id, t.programmeCode, t.version, t.status, t.publishedAt);
     }
 
-    private static TemplateView view(Template template) {
+    static TemplateView view(Template template) {
         Map<String, List<RequirementRow>> rows = RequirementRow.of(template.id).stream()
                 .collect(Collectors.groupingBy(r -> r.sectionCode));
         List<SectionDefinition> sections = TemplateSection.of(template.id).stream().map(s -> new SectionDefinition(
                 s.code, s.title, SectionKind.valueOf(s.kind), rows.getOrDefault(s.code, List.of()).stream()
                         .map(r -> new RequirementDefinition(r.ref, r.title, r.description, r.guidance,
                                 r.level == null ? null : Level.valueOf(r.level), RowType.valueOf(r.rowType),
-                                Party.valueOf(r.answeredBy), r.phases, r.allowedAnswers))
+                                Party.valueOf(r.answeredBy), r.phases, r.allowedAnswers, AnswerKind.valueOf(r.answerKind)))
                         .toList()))
                 .toList();
         return new TemplateView(template.id, template.programmeCode, template.version, template.status,

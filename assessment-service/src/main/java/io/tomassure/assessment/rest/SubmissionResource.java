@@ -1,5 +1,9 @@
 package io.tomassure.assessment.rest;
 
+import io.tomassure.assessment.domain.Assessment;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import io.tomassure.assessment.workbook.Workbooks;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +28,12 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Submissions", description = "Immutable submitted revisions")
 public class SubmissionResource {
 
+    private final Workbooks workbooks;
     private final Access access;
     private final ObjectMapper json;
 
-    SubmissionResource(Access access, ObjectMapper json) {
+    SubmissionResource(Access access, ObjectMapper json, Workbooks workbooks) {
+        this.workbooks = workbooks;
         this.access = access;
         this.json = json;
     }
@@ -48,5 +54,24 @@ public class SubmissionResource {
             access.deployment(submission.deploymentId);
         }
         return new SubmissionView(SubmissionSummary.of(submission), submission.content, json.readTree(submission.content));
+    }
+
+    @GET
+    @Path("/{id}/workbook")
+    @Produces(WorkbookResource.XLSX)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Export a submitted revision as a TOM workbook", description = "Exactly the answers the "
+            + "revision froze, with its SHA-256 on the summary tab.")
+    public Response exportRevision(@PathParam("id") UUID id) {
+        Submission submission = Submission.findById(id);
+        if (submission == null) {
+            throw ProblemException.notFound("Submission " + id);
+        }
+        Assessment assessment = access.assessment(submission.assessmentId);
+        if (submission.deploymentId != null) {
+            access.deployment(submission.deploymentId);
+        }
+        return WorkbookResource.download(workbooks.exportRevision(submission), assessment,
+                "-phase" + submission.phase + "-r" + submission.revision);
     }
 }

@@ -8,7 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import io.tomassure.assessment.domain.AnswerKind;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.RowType;
@@ -29,11 +31,17 @@ public final class TemplateDtos {
 
     /**
      * A requirement row: {@code id} as in the workbook (IO-01, SR-13, ...), {@code level} MUST or SHOULD,
-     * {@code type} INFO, ACTION or REQ, who answers it, its phases (1A, 1B, 2) and the answers it allows.
+     * {@code type} INFO, ACTION or REQ, who answers it, its phases (1A, 1B, 2), the answers it allows and what they
+     * mean ({@code answerKind}; when absent, COMPLIANCE if answers are listed, else FREE_TEXT).
      */
-    public record RequirementDefinition(@NotBlank String id, @NotBlank String title, String description,
+    public record RequirementDefinition(@NotBlank @Size(max = 100) String id, @NotBlank String title, String description,
             String guidance, Level level, @NotNull RowType type, @NotNull Party answeredBy,
-            @NotNull List<@NotBlank String> phases, @NotNull List<@NotBlank String> allowedAnswers) {
+            @NotNull List<@NotBlank String> phases, @NotNull List<@NotBlank String> allowedAnswers, AnswerKind answerKind) {
+
+        /** The kind given, or the one the allowed answers imply. */
+        public AnswerKind kind() {
+            return answerKind != null ? answerKind : AnswerKind.defaultFor(allowedAnswers);
+        }
     }
 
     public record TemplateView(UUID id, String programme, String version, String status, Instant publishedAt,

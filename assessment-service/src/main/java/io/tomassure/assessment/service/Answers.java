@@ -74,9 +74,7 @@ public class Answers {
         requireAnswerer(viewer, assessment, deployment, row);
         lockForChange(assessment, deployment);
         requireEditable(assessment, deployment, row);
-        String answer = row.canonicalAnswer(request.answer()).orElseThrow(() -> ProblemException.invalid(
-                "Row " + row.id() + " allows only: " + String.join(", ", row.allowedAnswers()),
-                List.of(new Problem.FieldError("answer", "must be one of " + row.allowedAnswers()))));
+        String answer = row.canonicalAnswer(request.answer()).orElseThrow(() -> notAllowed(row));
         UUID deploymentId = deployment == null ? null : deployment.id;
         Response response = existing(assessment.id, deploymentId, row.id()).orElse(null);
         if (response == null) {
@@ -112,6 +110,15 @@ public class Answers {
                     response.ncRisk, row.phases().stream().map(Phase::label).sorted().toList(), username));
         }
         return response;
+    }
+
+    /** The refusal of an answer the row does not take. */
+    public static ProblemException notAllowed(Requirement row) {
+        return row.answerKind().hasList()
+                ? ProblemException.invalid("Row " + row.id() + " allows only: " + String.join(", ", row.allowedAnswers()),
+                        List.of(new Problem.FieldError("answer", "must be one of " + row.allowedAnswers())))
+                : ProblemException.invalid("Row " + row.id() + " takes a free-text answer, which cannot be blank",
+                        List.of(new Problem.FieldError("answer", "must not be blank")));
     }
 
     public static Optional<Response> existing(UUID assessmentId, UUID deploymentId, String ref) {

@@ -155,6 +155,7 @@ public class Catalogue {
                 row.answeredBy = r.answeredBy().name();
                 row.phases = r.phases().stream().map(Phase::fromLabel).map(Phase::label).sorted().toList();
                 row.allowedAnswers = List.copyOf(r.allowedAnswers());
+                row.answerKind = r.kind().name();
                 row.ordinal = rowOrdinal++;
                 row.persist();
             }
@@ -162,7 +163,7 @@ public class Catalogue {
     }
 
     /** Whole-definition checks whose failures name every offending field at once. */
-    static void validate(TemplateDefinition definition) {
+    public static void validate(TemplateDefinition definition) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> sectionCodes = new HashSet<>();
         Set<String> rowIds = new HashSet<>();
@@ -184,8 +185,10 @@ public class Catalogue {
                         errors.add(new Problem.FieldError(at + ".phases", e.getMessage()));
                     }
                 }
-                if (row.type().affectsOutcome() && row.allowedAnswers().isEmpty()) {
-                    errors.add(new Problem.FieldError(at + ".allowedAnswers", "an Action or Req row needs allowed answers"));
+                if (row.kind().hasList() && row.allowedAnswers().isEmpty()) {
+                    errors.add(new Problem.FieldError(at + ".allowedAnswers", "a " + row.kind() + " row needs allowed answers"));
+                } else if (!row.kind().hasList() && !row.allowedAnswers().isEmpty()) {
+                    errors.add(new Problem.FieldError(at + ".allowedAnswers", "a FREE_TEXT row takes no list of answers"));
                 }
             }
         }

@@ -179,4 +179,21 @@ class RulesTest {
         assertThat(row.canonicalAnswer("Maybe")).isEmpty();
         assertThat(row.canonicalAnswer(null)).isEmpty();
     }
+
+    @Test
+    void onlyComplianceAnswersAreNonConformancesAndFreeTextTakesAnyNonBlankText() {
+        Requirement question = new Requirement("CS-01", "7", SectionKind.CLINICAL_SAFETY, null, RowType.ACTION, Party.EUO,
+                java.util.Set.of(Phase.P2), AnswerKind.QUESTION, List.of("Yes", "No"));
+        assertThat(NonConformance.is(question, answer("CS-01", "No"))).as("'Is it a medical device?' No").isFalse();
+        assertThat(NonConformance.is(req("R-1", Level.MUST, Phase.P1B), answer("R-1", "No"))).isTrue();
+        assertThat(IgOutcome.assess(List.of(new Requirement("6-Q01", "6", SectionKind.IG_SECURITY, null, RowType.ACTION,
+                Party.EUO, java.util.Set.of(Phase.P2), List.of())), Map.of("6-Q01", answer("6-Q01", "see our policy")),
+                false, false).overall()).as("a free-text row has no IG outcome").isEqualTo(IgOutcome.PASS);
+
+        Requirement freeText = new Requirement("2-Q01", "2", SectionKind.SUPPLIER_INFORMATION, null, RowType.INFO,
+                Party.SUPPLIER, java.util.Set.of(Phase.P1A), List.of());
+        assertThat(freeText.answerKind()).isEqualTo(AnswerKind.FREE_TEXT);
+        assertThat(freeText.canonicalAnswer("  Referral Connect 2.1 ")).contains("Referral Connect 2.1");
+        assertThat(freeText.canonicalAnswer("   ")).isEmpty();
+    }
 }

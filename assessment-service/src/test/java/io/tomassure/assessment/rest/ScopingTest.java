@@ -155,7 +155,8 @@ class ScopingTest {
         tom.supplierUser().body(Map.of("productVersionId", tom.productVersionId, "templateId", draft)).post("/api/v1/assessments")
                 .then().statusCode(409).body("type", equalTo("urn:tomassure:problem:template-draft"));
         Map<String, Object> broken = Map.of("version", "3.0", "sections", List.of(
-                Tom.section("A", "A", "OTHER", Tom.row("X-1", "MUST", "REQ", "SUPPLIER", List.of("4"), List.of()),
+                Tom.section("A", "A", "OTHER", Tom.with(Tom.row("X-1", "MUST", "REQ", "SUPPLIER", List.of("4"), List.of()),
+                        "answerKind", "COMPLIANCE"),
                         Tom.row("X-1", "MUST", "REQ", "SUPPLIER", List.of("1A"), List.of("Yes")))));
         Tom.admin().body(broken).post("/api/v1/programmes/" + tom.programme + "/templates").then().statusCode(400)
                 .body("errors.field", hasItem("sections[0].requirements[1].id"))

@@ -2,6 +2,7 @@ package io.tomassure.assessment.rest;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +64,13 @@ final class Tom {
         return Map.of("id", id, "title", "Requirement " + id, "description", "What " + id + " asks", "guidance",
                 "How to answer " + id, "level", level, "type", type, "answeredBy", party, "phases", phases,
                 "allowedAnswers", answers);
+    }
+
+    /** {@code row} with one more field. */
+    static Map<String, Object> with(Map<String, Object> row, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(row);
+        copy.put(field, value);
+        return copy;
     }
 
     static Map<String, Object> section(String code, String title, String kind, Map<?, ?>... rows) {

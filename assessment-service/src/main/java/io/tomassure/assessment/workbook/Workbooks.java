@@ -1,0 +1,299 @@
+package io.tomassure.assessment.workbook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tomassure.assessment.domain.Answer;
+import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Evaluation;
+import io.tomassure.assessment.domain.NonConformance;
+import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
+import io.tomassure.assessment.domain.Rag;
+import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.RequirementRow;
+import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.Template;
+import io.tomassure.assessment.domain.TemplateSection;
+import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.rest.AssessmentDtos.Derived;
+import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.Catalogue;
+import io.tomassure.assessment.service.Views;
+import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Viewer;
+
+/** TOM workbooks in and out: template import, filled-workbook import, and export of an assessment or a revision. */
+@ApplicationScoped
+public class Workbooks {
+
+    /** A template built from a workbook, with the report of how it was read. */
+    public record ImportedTemplate(Template template, TemplateImport.Report report) {
+    }
+
+    private final WorkbookFiles files;
+    private final Catalogue catalogue;
+    private final Answers answers;
+    private final TransactionManager transactions;
+    private final ObjectMapper json;
+
+    Workbooks(WorkbookFiles files, Catalogue catalogue, Answers answers, TransactionManager transactions, ObjectMapper json) {
+        this.files = files;
+        this.catalogue = catalogue;
+        this.answers = answers;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    public WorkbookFiles files() {
+        return files;
+    }
+
+    /** Builds a draft template version of {@code programme} from its published workbook. */
+    @Transactional
+    public ImportedTemplate importTemplate(String programme, String version, byte[] bytes) {
+        TemplateImport.Result result = files.read(bytes, workbook -> TemplateImport.of(version, TableReader.read(workbook)));
+        Template template = catalogue.createDraft(programme, result.definition());
+        return new ImportedTemplate(template, result.report());
+    }
+
+    /**
+     * Imports a filled workbook's answers into the product ({@code deployment} null) or a deployment, as the
+     * caller: only the rows the caller answers, each checked as if answered through the API. A row already holding
+     * a different answer is left alone unless the workbook carries the row version it was exported at (and that
+     * is still current) or {@code replace} is set; nothing is silently overwritten. A dry run reports and rolls back.
+     */
+    @Transactional
+    public AnswerImport.Report importAnswers(Viewer viewer, String username, Assessment assessment, Deployment deployment,
+            byte[] bytes, boolean dryRun, boolean replace) {
+        TableReader.Tables tables = files.read(bytes, TableReader::read);
+        Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
+                .collect(Collectors.toMap(Requirement::id, Function.identity()));
+        UUID deploymentId = deployment == null ? null : deployment.id;
+        Map<String, Response> stored = inForce(assessment.id, deploymentId);
+        AnswerImport.Tally tally = new AnswerImport.Tally();
+        for (Table table : tables.tables()) {
+            for (Table.Row row : table.rows()) {
+                Requirement rule = rules.get(row.id());
+                if (rule == null) {
+                    tally.unmatched.add(new AnswerImport.RowIssue(table.sheet().strip(), row.excelRow(), row.id(),
+                            "no row " + row.id() + " in template " + assessment.templateId));
+                    continue;
+                }
+                tally.matched++;
+                importRow(viewer, username, assessment, deployment, rule, table, row, stored.get(rule.id()), replace, tally);
+            }
+        }
+        if (tally.matched == 0) {
+            throw ProblemException.invalid("workbook", "No row of this workbook matches the assessment's template ("
+                    + tally.unmatched.size() + " rows with unknown ids): is it the TOM of this programme and version?");
+        }
+        if (dryRun) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (jakarta.transaction.SystemException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return tally.report(dryRun);
+    }
+
+    private void importRow(Viewer viewer, String username, Assessment assessment, Deployment deployment, Requirement rule,
+            Table table, Table.Row row, Response stored, boolean replace, AnswerImport.Tally tally) {
+        AnswerRequest request = AnswerImport.request(row);
+        if (request == null) {
+            tally.blank++;
+            return;
+        }
+        String sheet = table.sheet().strip();
+        try {
+            Answers.requireAnswerer(viewer, assessment, deployment, rule);
+        } catch (ProblemException notYours) {
+            tally.skipped.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), notYours.problem().detail()));
+            return;
+        }
+        String invalid = AnswerImport.invalid(row, request);
+        Optional<String> canonical = rule.canonicalAnswer(request.answer());
+        if (invalid == null && canonical.isEmpty()) {
+            invalid = Answers.notAllowed(rule).problem().detail();
+        }
+        if (invalid != null) {
+            tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), invalid));
+            return;
+        }
+        boolean nonConformance = NonConformance.is(rule, new Answer(rule.id(), canonical.get(), null, null, null));
+        AnswerRequest effective = nonConformance ? request : new AnswerRequest(request.answer(), request.implementationRef(),
+                request.notes(), request.testRef(), null);
+        String ifMatch = null;
+        if (stored != null) {
+            if (AnswerImport.same(stored, canonical.get(), effective)) {
+                tally.unchanged++;
+                return;
+            }
+            String exportedAt = row.get(Column.ROW_VERSION);
+            if (!exportedAt.isEmpty() && !exportedAt.equals(Long.toString(stored.version))) {
+                tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), "changed in TOM Assure since "
+                        + "this workbook was exported (row version " + exportedAt + ", now " + stored.version + ")"));
+                return;
+            }
+            if (exportedAt.isEmpty() && !replace) {
+                tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(),
+                        "already answered differently; import with replace=true to overwrite"));
+                return;
+            }
+            ifMatch = Preconditions.etag(stored.version);
+        }
+        try {
+            answers.answer(viewer, username, assessment, deployment, rule, effective, ifMatch);
+            tally.applied++;
+        } catch (ProblemException e) {
+            tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), e.problem().detail()));
+        }
+    }
+
+    /** The responses in force: the product's, and for a deployment its own on top. */
+    private static Map<String, Response> inForce(UUID assessmentId, UUID deploymentId) {
+        Map<String, Response> stored = new LinkedHashMap<>(Answers.responses(assessmentId, null));
+        if (deploymentId != null) {
+            stored.putAll(Answers.responses(assessmentId, deploymentId));
+        }
+        return stored;
+    }
+
+    /** The product assessment ({@code deployment} null) or a deployment, with its answers in force, as a workbook. */
+    @Transactional
+    public byte[] export(Assessment assessment, Deployment deployment) {
+        Template template = catalogue.template(assessment.templateId);
+        List<Requirement> rules = catalogue.rules(template);
+        Map<String, Response> stored = inForce(assessment.id, deployment == null ? null : deployment.id);
+        Map<String, Answer> inForce = new LinkedHashMap<>();
+        stored.forEach((ref, r) -> inForce.put(ref, r.toAnswer()));
+        Evaluation evaluation = Views.evaluate(assessment, deployment, rules, inForce);
+        String scope = deployment == null ? "Product assessment" : "Deployment at " + deployment.euoOds
+                + (deployment.firstOfType ? " (first of type)" : " (reuses the assessed product)");
+        return WorkbookExport.write(content(assessment, template, scope, null, evaluation, Views.register(evaluation, stored),
+                ref -> Optional.ofNullable(stored.get(ref)).map(r -> new Filled(r.answer, r.implementationRef, r.notes,
+                        r.testRef, r.ncDetail, r.ncMitigation, r.ncRisk, r.score, r.scoreComment, r.version))));
+    }
+
+    /** A submitted revision as a workbook: exactly the answers it froze, with the results derived from them. */
+    @Transactional
+    public byte[] exportRevision(Submission submission) {
+        Assessment assessment = Assessment.findById(submission.assessmentId);
+        Deployment deployment = submission.deploymentId == null ? null : Deployment.findById(submission.deploymentId);
+        Template template = catalogue.template(assessment.templateId);
+        List<Requirement> rules = catalogue.rules(template);
+        Map<String, Filled> frozen = new LinkedHashMap<>();
+        try {
+            for (JsonNode row : json.readTree(submission.content).path("rows")) {
+                frozen.put(row.path("requirementId").asText(), new Filled(text(row, "answer"), text(row, "implementationRef"),
+                        text(row, "notes"), text(row, "testRef"), text(row, "ncDetail"), text(row, "ncMitigation"),
+                        text(row, "ncRisk"), null, null, null));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Revision " + submission.id + " holds unreadable content", e);
+        }
+        Map<String, Answer> answersFrozen = new LinkedHashMap<>();
+        frozen.forEach((ref, f) -> answersFrozen.put(ref, new Answer(ref, f.answer(), f.ncDetail(), f.ncMitigation(),
+                f.ncRisk() == null ? null : Rag.valueOf(f.ncRisk()))));
+        Evaluation evaluation = Views.evaluate(assessment, deployment, rules, answersFrozen);
+        String scope = "Revision " + submission.revision + " of Phase " + submission.phase
+                + (deployment == null ? "" : " for " + deployment.euoOds);
+        List<NonConformanceView> register = evaluation.nonConformances().stream().map(e -> new NonConformanceView(
+                e.row().id(), submission.deploymentId, e.row().level() == null ? null : e.row().level().name(),
+                e.row().type().name(), e.answer().answer(), e.answer().ncDetail(), e.answer().ncMitigation(), e.answer().ncRisk(),
+                e.row().phases().stream().map(Phase::label).sorted().toList(), e.missingDetails())).toList();
+        return WorkbookExport.write(content(assessment, template, scope, submission, evaluation, register,
+                ref -> Optional.ofNullable(frozen.get(ref))));
+    }
+
+    /** A row's answer as exported. */
+    private record Filled(String answer, String implementationRef, String notes, String testRef, String ncDetail,
+            String ncMitigation, String ncRisk, String score, String scoreComment, Long version) {
+    }
+
+    private static WorkbookExport.Content content(Assessment assessment, Template template, String scope,
+            Submission submission, Evaluation evaluation, List<NonConformanceView> register,
+            Function<String, Optional<Filled>> answerOf) {
+        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
+        Product product = Product.findById(version.productId);
+        Derived derived = Views.derived(evaluation);
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] { "Programme", template.programmeCode });
+        facts.add(new String[] { "Template version", template.version + " (" + template.id + ")" });
+        facts.add(new String[] { "Product", product.name + " " + version.version });
+        facts.add(new String[] { "Supplier (ODS)", assessment.supplierOds });
+        facts.add(new String[] { "Assessment", assessment.id.toString() });
+        facts.add(new String[] { "Scope", scope });
+        if (submission != null) {
+            facts.add(new String[] { "Submitted", submission.submittedAt + " by " + submission.submittedBy });
+            facts.add(new String[] { "Revision SHA-256", submission.contentHash });
+        }
+        facts.add(new String[] { "Exported at", Instant.now().toString() });
+        facts.add(new String[] { "Completeness", derived.completeness().answered() + " of " + derived.completeness().required()
+                + " rows (" + derived.completeness().percent() + "%)" });
+        derived.completenessByPhase().forEach((phase, c) -> facts.add(new String[] { "Completeness, Phase " + phase,
+                c.answered() + " of " + c.required() + " (" + c.percent() + "%)" }));
+        facts.add(new String[] { "IG and security outcome", String.valueOf(derived.ig()) });
+        derived.igSections().forEach((section, outcome) -> facts.add(new String[] { "IG outcome, section " + section,
+                outcome.name() }));
+        facts.add(new String[] { "Clinical-safety level", derived.clinicalSafetyLevel()
+                + (derived.escalationRequired() ? " (escalation to NHS Digital)" : "") });
+        facts.add(new String[] { "Required sign-offs", derived.requiredSignOffs().stream().map(Enum::name).sorted()
+                .collect(Collectors.joining(", ")) });
+        facts.add(new String[] { "Submission route", String.valueOf(derived.route()) });
+        facts.add(new String[] { "Non-conformances", derived.nonConformances() + " (" + derived.undetailedNonConformances()
+                + " still missing detail, mitigation or risk)" });
+        List<String[]> registerRows = register.stream().map(nc -> new String[] { nc.requirementId(), nc.level(), nc.type(),
+                nc.answer(), nc.detail(), nc.mitigation(), nc.risk() == null ? null : nc.risk().name(),
+                String.join(", ", nc.phases()), String.join(", ", nc.missingDetails()) }).toList();
+
+        Map<String, List<RequirementRow>> rowsBySection = RequirementRow.of(template.id).stream()
+                .collect(Collectors.groupingBy(r -> r.sectionCode, LinkedHashMap::new, Collectors.toList()));
+        Map<String, Requirement> rules = new LinkedHashMap<>();
+        for (TemplateSection s : TemplateSection.of(template.id)) {
+            for (RequirementRow r : rowsBySection.getOrDefault(s.code, List.of())) {
+                rules.put(r.ref, r.toRequirement(null));
+            }
+        }
+        List<WorkbookExport.Section> sections = TemplateSection.of(template.id).stream().map(s -> new WorkbookExport.Section(
+                s.code, s.title, rowsBySection.getOrDefault(s.code, List.of()).stream().map(r -> {
+                    Requirement rule = rules.get(r.ref);
+                    Filled f = answerOf.apply(r.ref).orElse(new Filled(null, null, null, null, null, null, null, null, null, null));
+                    return new WorkbookExport.Line(r.ref, r.title, r.description, r.guidance, rule.answeredBy(), r.level,
+                            label(r.rowType), rule.answerKind(), rule.allowedAnswers(), f.answer(), f.implementationRef(),
+                            f.notes(), f.testRef(), f.ncDetail(), f.ncMitigation(), f.ncRisk(), f.score(), f.scoreComment(),
+                            f.version());
+                }).toList())).toList();
+        return new WorkbookExport.Content("TOM Assure: " + product.name + " " + version.version + ", " + template.programmeCode
+                + " TOM " + template.version, facts, registerRows, sections);
+    }
+
+    private static String label(String rowType) {
+        return rowType.charAt(0) + rowType.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
