@@ -20,9 +20,10 @@ public final class AnswerImport {
     /**
      * What an import did: rows whose id the template knows ({@code matched}) were applied, already held the same
      * answer, were blank, belong to another party ({@code skipped}: a supplier's copy of the whole TOM carries the
-     * EUO's tabs too), or were rejected; rows with ids the template does not know are unmatched.
+     * EUO's tabs too), or were rejected; rows with ids the template does not know are unmatched. An import is all or
+     * nothing: {@code saved} only when it was no dry run and no row was rejected.
      */
-    public record Report(boolean dryRun, int matched, int applied, int unchanged, int blank, List<RowIssue> skipped,
+    public record Report(boolean saved, boolean dryRun, int matched, int applied, int unchanged, int blank, List<RowIssue> skipped,
             List<RowIssue> rejected, List<RowIssue> unmatched) {
     }
 
@@ -37,7 +38,7 @@ public final class AnswerImport {
         final List<RowIssue> unmatched = new ArrayList<>();
 
         Report report(boolean dryRun) {
-            return new Report(dryRun, matched, applied, unchanged, blank, List.copyOf(skipped), List.copyOf(rejected),
+            return new Report(!dryRun && rejected.isEmpty(), dryRun, matched, applied, unchanged, blank, List.copyOf(skipped), List.copyOf(rejected),
                     List.copyOf(unmatched));
         }
     }

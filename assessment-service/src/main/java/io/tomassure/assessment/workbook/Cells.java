@@ -14,7 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 /** Reading cells as the person filling the workbook sees them, without ever evaluating a formula. */
 final class Cells {
 
-    private static final DataFormatter FORMAT = new DataFormatter();
+    /** DataFormatter caches formats and is not thread-safe; two workbooks may be read at once. */
+    private static final ThreadLocal<DataFormatter> FORMAT = ThreadLocal.withInitial(DataFormatter::new);
 
     private Cells() {
     }
@@ -34,7 +35,7 @@ final class Cells {
             case STRING -> cell.getRichStringCellValue().getString();
             case NUMERIC -> {
                 CellStyle style = cell.getCellStyle();
-                yield FORMAT.formatRawCellContents(cell.getNumericCellValue(), style.getDataFormat(), style.getDataFormatString());
+                yield FORMAT.get().formatRawCellContents(cell.getNumericCellValue(), style.getDataFormat(), style.getDataFormatString());
             }
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             default -> "";

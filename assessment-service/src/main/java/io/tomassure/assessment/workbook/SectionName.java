@@ -15,7 +15,7 @@ import io.tomassure.assessment.domain.SectionKind;
  */
 public record SectionName(String code, String title, SectionKind kind, List<Phase> phases) {
 
-    private static final Pattern NUMBERED = Pattern.compile("\\s*(\\d+(?:\\.\\d+)*[a-zA-Z]?)\\s*[-–:]\\s*(.*\\S)\\s*");
+    private static final Pattern NUMBERED = Pattern.compile("\\s*(\\d{1,4}(?:\\.\\d{1,4})*[a-zA-Z]?)\\s*[-–:]\\s*(.*\\S)\\s*");
 
     public static Optional<SectionName> parse(String sheetName) {
         Matcher m = NUMBERED.matcher(sheetName == null ? "" : sheetName);

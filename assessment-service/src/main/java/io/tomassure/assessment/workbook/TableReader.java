@@ -109,9 +109,9 @@ public final class TableReader {
 
     private static List<Table.Row> rows(Sheet sheet, SectionName section, Column.Layout layout, List<String> headers,
             int headerRow, Legend legend) {
-        Map<Long, CellRangeAddress> verticalMerges = verticalMerges(sheet);
-        ListValidations lists = ListValidations.of(sheet);
         int lastRow = Math.min(sheet.getLastRowNum(), headerRow + MAX_TABLE_ROWS);
+        Map<Long, CellRangeAddress> verticalMerges = verticalMerges(sheet, layout, headerRow, lastRow);
+        ListValidations lists = ListValidations.of(sheet);
         List<Table.Row> withIds = new ArrayList<>();
         List<Table.Row> questions = new ArrayList<>();
         String heading = null;
@@ -191,12 +191,17 @@ public final class TableReader {
         return c == null ? null : Cells.cell(sheet, row, c);
     }
 
-    /** The continuation cells of single-column merges spanning rows, each mapped to its merge. */
-    private static Map<Long, CellRangeAddress> verticalMerges(Sheet sheet) {
+    /**
+     * The continuation cells of single-column merges spanning rows, each mapped to its merge: only in the table's
+     * columns and rows, so that a sheet of huge merges costs no more than its table.
+     */
+    private static Map<Long, CellRangeAddress> verticalMerges(Sheet sheet, Column.Layout layout, int headerRow, int lastRow) {
         Map<Long, CellRangeAddress> continuations = new HashMap<>();
         for (CellRangeAddress merge : sheet.getMergedRegions()) {
-            if (merge.getFirstColumn() == merge.getLastColumn() && merge.getFirstRow() < merge.getLastRow()) {
-                for (int r = merge.getFirstRow() + 1; r <= Math.min(merge.getLastRow(), merge.getFirstRow() + MAX_TABLE_ROWS); r++) {
+            boolean vertical = merge.getFirstColumn() == merge.getLastColumn() && merge.getFirstRow() < merge.getLastRow();
+            if (vertical && layout.columns().containsValue(merge.getFirstColumn()) && merge.getLastRow() > headerRow
+                    && merge.getFirstRow() <= lastRow) {
+                for (int r = Math.max(merge.getFirstRow() + 1, headerRow + 1); r <= Math.min(merge.getLastRow(), lastRow); r++) {
                     continuations.put(key(r, merge.getFirstColumn()), merge);
                 }
             }

@@ -60,11 +60,12 @@ public final class TemplateImport {
             Map<String, Integer> inferred = new LinkedHashMap<>();
             List<RequirementDefinition> rows = new ArrayList<>();
             for (Table.Row row : table.rows()) {
-                if (!ids.add(row.id())) {
-                    warnings.add("Duplicate id " + row.id() + " at " + table.where(row) + ": the first one is kept");
+                String id = renumbered(row, table.section().code(), code).id();
+                if (!ids.add(id)) {
+                    warnings.add("Duplicate id " + id + " at " + table.where(row) + ": the first one is kept");
                     continue;
                 }
-                rows.add(requirement(table, row, tables.legend(), inferred));
+                rows.add(requirement(table, renumbered(row, table.section().code(), code), tables.legend(), inferred));
             }
             sections.add(new SectionDefinition(code, table.section().title(), table.section().kind(), rows));
             reports.add(new SheetReport(table.sheet().strip(), code, table.section().kind(), rows.size(),
@@ -75,6 +76,16 @@ public final class TemplateImport {
                     + "whose table is headed with Item/Requirement and Compliance/Response/Type columns");
         }
         return new Result(new TemplateDefinition(version, sections), new Report(reports, tables.skipped(), warnings));
+    }
+
+    /** A question's id under its section's final code (a second tab numbered 6 becomes section 6-2). */
+    private static Table.Row renumbered(Table.Row row, String tabCode, String sectionCode) {
+        String prefix = tabCode + "-Q";
+        if (tabCode.equals(sectionCode) || !row.id().startsWith(prefix)) {
+            return row;
+        }
+        return new Table.Row(row.excelRow(), sectionCode + "-Q" + row.id().substring(prefix.length()), row.values(),
+                row.extras(), row.colourParty(), row.answerList(), row.heading());
     }
 
     static RequirementDefinition requirement(Table table, Table.Row row, Legend legend, Map<String, Integer> inferred) {

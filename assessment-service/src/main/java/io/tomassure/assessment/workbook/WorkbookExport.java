@@ -146,7 +146,8 @@ public final class WorkbookExport {
                 text(row, c, values[c], c <= 7 ? party : style("text", null));
             }
             String list = String.join(",", line.allowedAnswers());
-            if (line.answerKind().hasList() && !list.isEmpty() && list.length() <= MAX_LIST_FORMULA && !list.contains("\"")) {
+            if (line.answerKind().hasList() && !list.isEmpty() && list.length() <= MAX_LIST_FORMULA && !list.contains("\"")
+                    && line.allowedAnswers().stream().noneMatch(a -> a.contains(","))) {
                 var constraint = validations.createExplicitListConstraint(line.allowedAnswers().toArray(String[]::new));
                 var validation = validations.createValidation(constraint, new CellRangeAddressList(r, r, 7, 7));
                 validation.setShowErrorBox(true);

@@ -65,8 +65,10 @@ public class WorkbookFiles {
         acquire();
         try (Workbook workbook = parse(bytes, limits)) {
             return reading.read(workbook);
-        } catch (IOException e) {
-            throw unreadable(e);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e); // POI reads some parts lazily and fails on malformed ones only then
         } finally {
             parsing.release();
         }

@@ -80,7 +80,8 @@ public class Workbooks {
      * Imports a filled workbook's answers into the product ({@code deployment} null) or a deployment, as the
      * caller: only the rows the caller answers, each checked as if answered through the API. A row already holding
      * a different answer is left alone unless the workbook carries the row version it was exported at (and that
-     * is still current) or {@code replace} is set; nothing is silently overwritten. A dry run reports and rolls back.
+     * is still current) or {@code replace} is set; nothing is silently overwritten. All or nothing: a rejected row
+     * (or a dry run) rolls the whole import back, and the report says what would have been applied.
      */
     @Transactional
     public AnswerImport.Report importAnswers(Viewer viewer, String username, Assessment assessment, Deployment deployment,
@@ -89,6 +90,7 @@ public class Workbooks {
         Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
         UUID deploymentId = deployment == null ? null : deployment.id;
+        Answers.lockForChange(assessment, deployment); // before reading what is stored, so that nothing changes under us
         Map<String, Response> stored = inForce(assessment.id, deploymentId);
         AnswerImport.Tally tally = new AnswerImport.Tally();
         for (Table table : tables.tables()) {
@@ -107,7 +109,7 @@ public class Workbooks {
             throw ProblemException.invalid("workbook", "No row of this workbook matches the assessment's template ("
                     + tally.unmatched.size() + " rows with unknown ids): is it the TOM of this programme and version?");
         }
-        if (dryRun) {
+        if (dryRun || !tally.rejected.isEmpty()) {
             try {
                 transactions.setRollbackOnly();
             } catch (jakarta.transaction.SystemException e) {

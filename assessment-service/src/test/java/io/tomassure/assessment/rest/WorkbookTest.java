@@ -69,6 +69,7 @@ class WorkbookTest {
 
         JsonPath report = upload(tom.supplierUser(), assessment + "/workbook", filled).statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("dryRun")).isFalse();
+        assertThat(report.getBoolean("saved")).isTrue();
         assertThat(report.getInt("applied")).isEqualTo(2);
         assertThat(report.getInt("unchanged")).isEqualTo(3);
         assertThat(report.getList("rejected")).isEmpty();
@@ -101,7 +102,13 @@ class WorkbookTest {
         JsonPath conflict = upload(tom.supplierUser(), assessment + "/workbook", stale).statusCode(200).extract().jsonPath();
         assertThat(conflict.getList("rejected.requirementId")).containsExactly("API-03");
         assertThat(conflict.getString("rejected[0].reason")).contains("changed in TOM Assure since this workbook was exported");
+        assertThat(conflict.getBoolean("saved")).as("all or nothing").isFalse();
         tom.supplierUser().get(assessment + "/responses").then().body("find { it.requirementId == 'API-03' }.answer", equalTo("N/A"));
+        byte[] mixed = edit(stale, workbook -> set(workbook, "SI-01", "Compliance Level", "Non-compliant"));
+        JsonPath none = upload(tom.supplierUser(), assessment + "/workbook", mixed).statusCode(200).extract().jsonPath();
+        assertThat(none.getInt("applied")).isEqualTo(1);
+        assertThat(none.getBoolean("saved")).isFalse();
+        tom.supplierUser().get(assessment + "/responses").then().body("find { it.requirementId == 'SI-01' }.answer", equalTo("Compliant"));
     }
 
     @Test

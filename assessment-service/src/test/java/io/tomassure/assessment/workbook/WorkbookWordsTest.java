@@ -41,6 +41,7 @@ class WorkbookWordsTest {
         assertThat(SectionName.parse("5 - Accountability").orElseThrow().phases()).containsExactly(Phase.P2);
         assertThat(SectionName.parse("Approval Gateways")).isEmpty();
         assertThat(SectionName.parse("NHS Digital Assessement")).isEmpty();
+        assertThat(SectionName.parse("99999999999 - Overflow")).isEmpty();
     }
 
     @Test
