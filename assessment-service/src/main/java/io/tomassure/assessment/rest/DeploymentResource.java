@@ -154,9 +154,7 @@ public class DeploymentResource {
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
         Deployment deployment = access.deployment(id);
         Assessment assessment = Assessment.findById(deployment.assessmentId);
-        var stored = Answers.responses(assessment.id, null);
-        stored.putAll(Answers.responses(assessment.id, deployment.id));
-        return Views.register(views.evaluate(assessment, deployment), stored);
+        return Views.register(views.evaluate(assessment, deployment), Answers.responsesInForce(assessment.id, deployment.id));
     }
 
     @POST

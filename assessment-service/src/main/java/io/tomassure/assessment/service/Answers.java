@@ -53,13 +53,19 @@ public class Answers {
         return byRef;
     }
 
-    /** The answers in force: the product's, and for a deployment its own answers on top. */
+    /** The responses in force: the product's, and for a deployment its own on top. */
+    public static Map<String, Response> responsesInForce(UUID assessmentId, UUID deploymentId) {
+        Map<String, Response> stored = responses(assessmentId, null);
+        if (deploymentId != null) {
+            stored.putAll(responses(assessmentId, deploymentId));
+        }
+        return stored;
+    }
+
+    /** The answers in force, as the rules see them. */
     public static Map<String, Answer> inForce(UUID assessmentId, UUID deploymentId) {
         Map<String, Answer> answers = new LinkedHashMap<>();
-        responses(assessmentId, null).forEach((ref, r) -> answers.put(ref, r.toAnswer()));
-        if (deploymentId != null) {
-            responses(assessmentId, deploymentId).forEach((ref, r) -> answers.put(ref, r.toAnswer()));
-        }
+        responsesInForce(assessmentId, deploymentId).forEach((ref, r) -> answers.put(ref, r.toAnswer()));
         return answers;
     }
 

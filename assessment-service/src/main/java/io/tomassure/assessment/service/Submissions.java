@@ -182,10 +182,7 @@ public class Submissions {
             content.put("euoOds", deployment.euoOds);
             content.put("context", Views.context(deployment));
         }
-        Map<String, Response> stored = new TreeMap<>(Answers.responses(assessment.id, null));
-        if (deployment != null) {
-            stored.putAll(Answers.responses(assessment.id, deployment.id));
-        }
+        Map<String, Response> stored = Answers.responsesInForce(assessment.id, deployment == null ? null : deployment.id);
         List<Map<String, Object>> rows = new ArrayList<>();
         phaseRows.stream().sorted(Comparator.comparing(Requirement::id)).forEach(row -> {
             Response r = stored.get(row.id());

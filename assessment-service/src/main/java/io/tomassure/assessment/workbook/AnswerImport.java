@@ -62,18 +62,13 @@ public final class AnswerImport {
         return empty ? null : request;
     }
 
-    /** Why a row's fields cannot be imported (too long, a risk that is not a RAG rating), or null. */
+    /** Why a row's fields cannot be imported (no answer, a risk that is not a RAG rating), or null. */
     static String invalid(Table.Row row, AnswerRequest request) {
         if (request.answer().isEmpty()) {
             return "no answer in the answer column (notes or references alone are not imported)";
         }
         if (!row.get(Column.NC_RISK).isEmpty() && rag(row.get(Column.NC_RISK)) == null) {
             return "risk '" + row.get(Column.NC_RISK) + "' is not Red, Amber or Green";
-        }
-        if (request.answer().length() > 4000 || length(request.implementationRef()) > 2000 || length(request.testRef()) > 2000
-                || length(request.notes()) > 20000 || request.nonConformance() != null
-                        && (length(request.nonConformance().detail()) > 20000 || length(request.nonConformance().mitigation()) > 20000)) {
-            return "a cell is longer than the API allows (answer 4,000, references 2,000, notes and details 20,000 characters)";
         }
         return null;
     }
@@ -99,10 +94,6 @@ public final class AnswerImport {
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b;
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
     }
 
     private static String blankToNull(String s) {

@@ -21,6 +21,11 @@ public final class RowIds {
         return WORKBOOK_ID.matcher(t).matches() || QUESTION_ID.matcher(t).matches();
     }
 
+    /** Whether {@code id} is one this service gave a question, not the workbook's own. */
+    public static boolean isQuestion(String id) {
+        return id != null && QUESTION_ID.matcher(id.strip()).matches();
+    }
+
     /** The id of the {@code n}th (1-based) question without an id in section {@code sectionCode}. */
     public static String question(String sectionCode, int n) {
         return sectionCode + "-Q" + (n < 10 ? "0" + n : Integer.toString(n));

@@ -69,7 +69,7 @@ public final class TemplateImport {
             }
             sections.add(new SectionDefinition(code, table.section().title(), table.section().kind(), rows));
             reports.add(new SheetReport(table.sheet().strip(), code, table.section().kind(), rows.size(),
-                    RowIds.isId(table.rows().get(0).id()) && !table.rows().get(0).id().contains("-Q"), inferred));
+                    !RowIds.isQuestion(table.rows().get(0).id()), inferred));
         }
         if (sections.isEmpty()) {
             throw WorkbookFiles.unsafe("No TOM tab was found: a TOM workbook has numbered tabs (\"5 - Architecture\") "

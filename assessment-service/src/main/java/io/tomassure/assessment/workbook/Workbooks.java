@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,6 @@ import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evaluation;
 import io.tomassure.assessment.domain.NonConformance;
-import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Rag;
@@ -55,8 +55,11 @@ public class Workbooks {
     private final Answers answers;
     private final TransactionManager transactions;
     private final ObjectMapper json;
+    private final Validator validator;
 
-    Workbooks(WorkbookFiles files, Catalogue catalogue, Answers answers, TransactionManager transactions, ObjectMapper json) {
+    Workbooks(WorkbookFiles files, Catalogue catalogue, Answers answers, TransactionManager transactions, ObjectMapper json,
+            Validator validator) {
+        this.validator = validator;
         this.files = files;
         this.catalogue = catalogue;
         this.answers = answers;
@@ -91,7 +94,7 @@ public class Workbooks {
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
         UUID deploymentId = deployment == null ? null : deployment.id;
         Answers.lockForChange(assessment, deployment); // before reading what is stored, so that nothing changes under us
-        Map<String, Response> stored = inForce(assessment.id, deploymentId);
+        Map<String, Response> stored = Answers.responsesInForce(assessment.id, deploymentId);
         AnswerImport.Tally tally = new AnswerImport.Tally();
         for (Table table : tables.tables()) {
             for (Table.Row row : table.rows()) {
@@ -133,7 +136,9 @@ public class Workbooks {
             tally.skipped.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), notYours.problem().detail()));
             return;
         }
-        String invalid = AnswerImport.invalid(row, request);
+        // The API's own limits (the request's constraints), then what only a workbook can get wrong.
+        String invalid = validator.validate(request).stream().findFirst()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).orElseGet(() -> AnswerImport.invalid(row, request));
         Optional<String> canonical = rule.canonicalAnswer(request.answer());
         if (invalid == null && canonical.isEmpty()) {
             invalid = Answers.notAllowed(rule).problem().detail();
@@ -172,27 +177,17 @@ public class Workbooks {
         }
     }
 
-    /** The responses in force: the product's, and for a deployment its own on top. */
-    private static Map<String, Response> inForce(UUID assessmentId, UUID deploymentId) {
-        Map<String, Response> stored = new LinkedHashMap<>(Answers.responses(assessmentId, null));
-        if (deploymentId != null) {
-            stored.putAll(Answers.responses(assessmentId, deploymentId));
-        }
-        return stored;
-    }
-
     /** The product assessment ({@code deployment} null) or a deployment, with its answers in force, as a workbook. */
     @Transactional
     public byte[] export(Assessment assessment, Deployment deployment) {
         Template template = catalogue.template(assessment.templateId);
         List<Requirement> rules = catalogue.rules(template);
-        Map<String, Response> stored = inForce(assessment.id, deployment == null ? null : deployment.id);
-        Map<String, Answer> inForce = new LinkedHashMap<>();
-        stored.forEach((ref, r) -> inForce.put(ref, r.toAnswer()));
-        Evaluation evaluation = Views.evaluate(assessment, deployment, rules, inForce);
+        UUID deploymentId = deployment == null ? null : deployment.id;
+        Map<String, Response> stored = Answers.responsesInForce(assessment.id, deploymentId);
+        Evaluation evaluation = Views.evaluate(assessment, deployment, rules, Answers.inForce(assessment.id, deploymentId));
         String scope = deployment == null ? "Product assessment" : "Deployment at " + deployment.euoOds
                 + (deployment.firstOfType ? " (first of type)" : " (reuses the assessed product)");
-        return WorkbookExport.write(content(assessment, template, scope, null, evaluation, Views.register(evaluation, stored),
+        return WorkbookExport.write(content(assessment, template, rules, scope, null, evaluation, Views.register(evaluation, stored),
                 ref -> Optional.ofNullable(stored.get(ref)).map(r -> new Filled(r.answer, r.implementationRef, r.notes,
                         r.testRef, r.ncDetail, r.ncMitigation, r.ncRisk, r.score, r.scoreComment, r.version))));
     }
@@ -220,11 +215,8 @@ public class Workbooks {
         Evaluation evaluation = Views.evaluate(assessment, deployment, rules, answersFrozen);
         String scope = "Revision " + submission.revision + " of Phase " + submission.phase
                 + (deployment == null ? "" : " for " + deployment.euoOds);
-        List<NonConformanceView> register = evaluation.nonConformances().stream().map(e -> new NonConformanceView(
-                e.row().id(), submission.deploymentId, e.row().level() == null ? null : e.row().level().name(),
-                e.row().type().name(), e.answer().answer(), e.answer().ncDetail(), e.answer().ncMitigation(), e.answer().ncRisk(),
-                e.row().phases().stream().map(Phase::label).sorted().toList(), e.missingDetails())).toList();
-        return WorkbookExport.write(content(assessment, template, scope, submission, evaluation, register,
+        return WorkbookExport.write(content(assessment, template, rules, scope, submission, evaluation,
+                Views.register(evaluation, Map.of()),
                 ref -> Optional.ofNullable(frozen.get(ref))));
     }
 
@@ -233,7 +225,7 @@ public class Workbooks {
             String ncMitigation, String ncRisk, String score, String scoreComment, Long version) {
     }
 
-    private static WorkbookExport.Content content(Assessment assessment, Template template, String scope,
+    private static WorkbookExport.Content content(Assessment assessment, Template template, List<Requirement> rules, String scope,
             Submission submission, Evaluation evaluation, List<NonConformanceView> register,
             Function<String, Optional<Filled>> answerOf) {
         ProductVersion version = ProductVersion.findById(assessment.productVersionId);
@@ -271,15 +263,10 @@ public class Workbooks {
 
         Map<String, List<RequirementRow>> rowsBySection = RequirementRow.of(template.id).stream()
                 .collect(Collectors.groupingBy(r -> r.sectionCode, LinkedHashMap::new, Collectors.toList()));
-        Map<String, Requirement> rules = new LinkedHashMap<>();
-        for (TemplateSection s : TemplateSection.of(template.id)) {
-            for (RequirementRow r : rowsBySection.getOrDefault(s.code, List.of())) {
-                rules.put(r.ref, r.toRequirement(null));
-            }
-        }
+        Map<String, Requirement> rulesById = rules.stream().collect(Collectors.toMap(Requirement::id, Function.identity()));
         List<WorkbookExport.Section> sections = TemplateSection.of(template.id).stream().map(s -> new WorkbookExport.Section(
                 s.code, s.title, rowsBySection.getOrDefault(s.code, List.of()).stream().map(r -> {
-                    Requirement rule = rules.get(r.ref);
+                    Requirement rule = rulesById.get(r.ref);
                     Filled f = answerOf.apply(r.ref).orElse(new Filled(null, null, null, null, null, null, null, null, null, null));
                     return new WorkbookExport.Line(r.ref, r.title, r.description, r.guidance, rule.answeredBy(), r.level,
                             label(r.rowType), rule.answerKind(), rule.allowedAnswers(), f.answer(), f.implementationRef(),
