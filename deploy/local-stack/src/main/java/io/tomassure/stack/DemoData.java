@@ -1,0 +1,185 @@
+package io.tomassure.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Loads the demo data through the public API, as the demo users: the organisations of {@link DemoUser}, one
+ * programme with a published template (the real e-RS TOM workbook when ../shared/tom-workbooks has it, otherwise the
+ * project's own sample, deploy/demo/sample-template.json) and one product with a version. Loading twice changes
+ * nothing.
+ */
+public final class DemoData {
+    public static final String PRODUCT = "Meadow Referral Connect";
+    public static final String SAMPLE_PROGRAMME = "demo-api";
+    static final String ERS_WORKBOOK = "eRS_TOM_v1.4.xlsx";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackConfig config;
+    private final Consumer<String> progress;
+    private final Tokens tokens;
+    private boolean sampleTemplateOnly;
+
+    public DemoData(StackConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+        this.tokens = new Tokens(config.issuer());
+    }
+
+    /** Uses the project's small sample template even when the real workbooks are at hand (a journey to walk through). */
+    public DemoData sampleTemplateOnly() {
+        this.sampleTemplateOnly = true;
+        return this;
+    }
+
+    public void load() {
+        String admin = tokens.user(DemoUser.ADMIN.username());
+        registerOrganisation(admin, DemoUser.SUPPLIER, "SUPPLIER");
+        registerOrganisation(admin, DemoUser.EUO_NORTH, "EUO");
+        registerOrganisation(admin, DemoUser.EUO_SOUTH, "EUO");
+        registerOrganisation(admin, DemoUser.ASSURANCE, "NHS_DIGITAL");
+        setContacts(admin, DemoUser.SUPPLIER, Map.of("PROJECT_MANAGER", DemoUser.SUPPLIER, "CONNECTION_AGREEMENT_SIGNATORY", DemoUser.SUPPLIER));
+        setContacts(admin, DemoUser.EUO_NORTH, Map.of("OWNER", DemoUser.EUO_NORTH, "END_USER_POLICY_SIGNATORY", DemoUser.EUO_NORTH));
+        setContacts(admin, DemoUser.EUO_SOUTH, Map.of("OWNER", DemoUser.EUO_SOUTH, "END_USER_POLICY_SIGNATORY", DemoUser.EUO_SOUTH));
+        setContacts(admin, DemoUser.ASSURANCE, Map.of("SOLUTION_ASSURANCE", DemoUser.ASSURANCE, "CLINICAL_SAFETY_GROUP", DemoUser.CLINICAL_SAFETY));
+        Optional<Path> workbook = workbooks().filter(dir -> !sampleTemplateOnly).map(dir -> dir.resolve(ERS_WORKBOOK)).filter(Files::isRegularFile);
+        if (workbook.isPresent()) {
+            publishTemplate(admin, "e-rs", "e-Referral Service", "1.4", workbook.get());
+        } else {
+            publishTemplate(admin, SAMPLE_PROGRAMME, "Demo national API", "1.0", config.repo().resolve("deploy/demo/sample-template.json"));
+        }
+        createProduct(tokens.user(DemoUser.SUPPLIER.username()));
+    }
+
+    /** TOM_WORKBOOKS, else shared/tom-workbooks beside the repository: public NHS documents never copied into it. */
+    static Optional<Path> workbooks() {
+        String override = System.getenv("TOM_WORKBOOKS");
+        Path dir = override != null && !override.isBlank() ? Path.of(override) : Path.of("..", "shared", "tom-workbooks");
+        return Optional.of(dir).filter(Files::isDirectory);
+    }
+
+    private void registerOrganisation(String admin, DemoUser user, String kind) {
+        String path = "/api/v1/organisations";
+        if (call("GET", path + "/" + user.org(), admin, null).status() == 200) {
+            return;
+        }
+        expect(201, call("POST", path, admin, Map.of("odsCode", user.org(), "name",
+                user.organisation().replaceAll(" \\(.*\\)$", ""), "kinds", List.of(kind))));
+        progress.accept("  organisation " + user.org() + " " + user.organisation());
+    }
+
+    /** The contacts notification-service emails, by TOM role: the demo users' own addresses, as in the realm. */
+    private void setContacts(String admin, DemoUser organisation, Map<String, DemoUser> contacts) {
+        String path = "/api/v1/organisations/" + organisation.org();
+        Response current = expect(200, call("GET", path, admin, null));
+        if (current.json().path("contacts").size() > 0) {
+            return;
+        }
+        List<Map<String, String>> body = contacts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(c -> Map.of("role", c.getKey(), "name", c.getValue().username(), "email", c.getValue().email())).toList();
+        expect(200, send(path + "/contacts", "PUT", admin, body, current.json().path("etag").asText()));
+    }
+
+    private void publishTemplate(String admin, String programme, String name, String version, Path file) {
+        Response programmes = expect(200, call("GET", "/api/v1/programmes", admin, null));
+        for (JsonNode existing : programmes.json()) {
+            if (existing.path("code").asText().equals(programme)) {
+                return;
+            }
+        }
+        expect(201, call("POST", "/api/v1/programmes", admin, Map.of("code", programme, "name", name)));
+        Response template = file.toString().endsWith(".json")
+                ? expect(201, call("POST", "/api/v1/programmes/" + programme + "/templates", admin, read(file)))
+                : expect(201, upload("/api/v1/programmes/" + programme + "/templates/import?version=" + version, admin, file));
+        String id = template.json().path("id").asText(template.json().path("template").path("id").asText());
+        expect(200, call("POST", "/api/v1/templates/" + id + "/publish", admin, null));
+        progress.accept("  programme " + programme + ", template " + version + " published (from " + file.getFileName() + ")");
+    }
+
+    private void createProduct(String supplier) {
+        Response products = expect(200, call("GET", "/api/v1/products", supplier, null));
+        for (JsonNode product : products.json().path("items")) {
+            if (product.path("name").asText().equals(PRODUCT)) {
+                return;
+            }
+        }
+        String id = expect(201, call("POST", "/api/v1/products", supplier, Map.of("name", PRODUCT))).json().path("id").asText();
+        expect(201, call("POST", "/api/v1/products/" + id + "/versions", supplier, Map.of("version", "2.1")));
+        progress.accept("  product " + PRODUCT + " 2.1 of " + DemoUser.SUPPLIER.org());
+    }
+
+    record Response(int status, JsonNode json) {
+    }
+
+    private static Response expect(int status, Response response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("demo data: expected HTTP " + status + ", got " + response.status() + " " + response.json());
+        }
+        return response;
+    }
+
+    private Response call(String method, String path, String token, Object body) {
+        return send(path, method, token, body, null);
+    }
+
+    private Response send(String path, String method, String token, Object body, String ifMatch) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.serviceUrl(TomService.ASSESSMENT) + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, publisher);
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return exchange(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Response upload(String path, String token, Path file) {
+        try {
+            return exchange(HttpRequest.newBuilder(URI.create(config.serviceUrl(TomService.ASSESSMENT) + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response exchange(HttpRequest.Builder request) throws IOException {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.tomassure.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its distribution (unpacked from Maven Central by the build), in development mode, its data in the
+ * stack's PostgreSQL so that it survives restarts. The realm {@code deploy/keycloak/tom-realm.json} is imported on the
+ * first start; later starts keep the realm as it is.
+ */
+public final class Keycloak implements Component {
+    static final String REALM = "tom";
+    /** DEMO ONLY: the local stack's Keycloak administrator. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private final StackConfig config;
+    private final ChildProcess process;
+
+    Keycloak(StackConfig config) {
+        this.config = config;
+        this.process = new ChildProcess("keycloak", config.data());
+    }
+
+    /** The unpacked distribution: its folder name carries the version the build unpacked. */
+    static Path home(StackConfig config) {
+        try (var dirs = Files.list(config.buildOutput())) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(d))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked in " + config.buildOutput()
+                            + ": build deploy/local-stack first (./tom-assure does)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "keycloak";
+    }
+
+    @Override
+    public void start() {
+        Path home = home(config);
+        try {
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(config.repo().resolve("deploy/keycloak/tom-realm.json"), imports.resolve("tom-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage the realm", e);
+        }
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + config.keycloakPort(),
+                "--http-management-port=" + config.keycloakManagementPort(),
+                "--health-enabled=true",
+                "--import-realm",
+                "--db=postgres",
+                "--db-url=" + config.jdbcUrl(Postgres.KEYCLOAK_DATABASE),
+                "--db-username=" + StackConfig.DB_USER,
+                "--db-password=" + StackConfig.DB_PASSWORD);
+        process.start(command, Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), home);
+    }
+
+    @Override
+    public boolean isReady() {
+        return process.isAlive() && Probe.ok("http://localhost:" + config.keycloakManagementPort() + "/health/ready");
+    }
+
+    @Override
+    public boolean hasExited() {
+        return !process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public Path log() {
+        return process.log();
+    }
+}

@@ -1,0 +1,78 @@
+package io.tomassure.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four services, run from its packaged application ({@code <module>/target/quarkus-app}). */
+public final class ServiceProcess implements Component {
+    private final StackConfig config;
+    private final TomService service;
+    private final ChildProcess process;
+
+    ServiceProcess(StackConfig config, TomService service) {
+        this.config = config;
+        this.service = service;
+        this.process = new ChildProcess(service.module(), config.data());
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public void start() {
+        Path app = config.repo().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: package the services first (./tom-assure does)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(List.of(System.getenv().getOrDefault("TOM_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+")));
+        command.addAll(List.of("-jar", app.toString()));
+        process.start(command, environment(), app.getParent());
+    }
+
+    /** Everything a service needs to find the rest of the stack, as the environment the README documents. */
+    private Map<String, String> environment() {
+        return Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(config.servicePorts().get(service)),
+                "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_USERNAME", StackConfig.DB_USER,
+                "QUARKUS_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD,
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "TOM_OIDC_URL", config.issuer(),
+                "QUARKUS_MAILER_HOST", "localhost",
+                "QUARKUS_MAILER_PORT", Integer.toString(config.smtpPort()));
+    }
+
+    @Override
+    public boolean isReady() {
+        return process.isAlive() && Probe.ok(config.serviceUrl(service) + "/q/health/ready");
+    }
+
+    @Override
+    public boolean hasExited() {
+        return !process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    /** Kills the service outright (SIGKILL), as a crash would: no shutdown, no flush. */
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
+    public Path log() {
+        return process.log();
+    }
+}

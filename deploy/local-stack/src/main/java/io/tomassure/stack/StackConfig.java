@@ -1,0 +1,86 @@
+package io.tomassure.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where the stack's programs come from ({@code repo}), where its state lives ({@code data}: survives restarts) and
+ * the ports it listens on.
+ */
+public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        int keycloakPort, int keycloakManagementPort, int smtpPort, Map<TomService, Integer> servicePorts) {
+
+    /** Database user and password of every service, and of Keycloak: the embedded server only listens on localhost. */
+    public static final String DB_USER = "tom";
+    public static final String DB_PASSWORD = "tom";
+
+    /** The ports the README documents: the services on 8081-8084, Keycloak on 8180. */
+    public static StackConfig standard(Path repo, Path data) {
+        Map<TomService, Integer> services = new EnumMap<>(TomService.class);
+        for (TomService service : TomService.values()) {
+            services.put(service, service.standardPort());
+        }
+        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, services);
+    }
+
+    /** Every port free at the time of the call: for a test stack beside a running one. */
+    public static StackConfig onFreePorts(Path repo, Path data) {
+        Map<TomService, Integer> services = new EnumMap<>(TomService.class);
+        for (TomService service : TomService.values()) {
+            services.put(service, freePort());
+        }
+        return new StackConfig(repo, data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services);
+    }
+
+    /** The repository folder above {@code start}: the one holding both the root pom and deploy/. */
+    public static Path findRepo(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("deploy/keycloak"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the TOM Assure repository: " + start.toAbsolutePath());
+    }
+
+    public String serviceUrl(TomService service) {
+        return "http://localhost:" + servicePorts.get(service);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + Keycloak.REALM;
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+    }
+
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    public Path buildOutput() {
+        return repo.resolve("deploy/local-stack/target");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

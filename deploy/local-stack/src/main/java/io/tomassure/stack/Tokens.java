@@ -1,0 +1,85 @@
+package io.tomassure.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Access tokens from the realm's token endpoint, as real clients get them. */
+public final class Tokens {
+    /** DEMO ONLY: the realm's public client for the password grant, and the demo users' password. */
+    public static final String LOCAL_TOOLS_CLIENT = "tom-local-tools";
+    public static final String DEMO_PASSWORD = "demo";
+    /** DEMO ONLY: the supplier system's client-credentials client (deploy/keycloak/tom-realm.json). */
+    public static final String SUPPLIER_SYSTEM_CLIENT = "supplier-system-demo";
+    public static final String SUPPLIER_SYSTEM_SECRET = "demo-only-supplier-system-secret";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String issuer;
+
+    public Tokens(String issuer) {
+        this.issuer = issuer;
+    }
+
+    /** A demo user's token, by the password grant. */
+    public String user(String username) {
+        return password(username, DEMO_PASSWORD);
+    }
+
+    public String password(String username, String password) {
+        return password(LOCAL_TOOLS_CLIENT, username, password);
+    }
+
+    /** The password grant through a public client of the realm. */
+    public String password(String clientId, String username, String password) {
+        return token(issuer, Map.of("grant_type", "password", "client_id", clientId, "username", username,
+                "password", password, "scope", "openid"));
+    }
+
+    /** DEMO ONLY: the local stack's Keycloak administrator, from the master realm. */
+    public String adminOfMasterRealm() {
+        String master = issuer.substring(0, issuer.lastIndexOf("/realms/")) + "/realms/master";
+        return token(master, Map.of("grant_type", "password", "client_id", "admin-cli", "username", Keycloak.ADMIN_USER,
+                "password", Keycloak.ADMIN_PASSWORD));
+    }
+
+    /** A system's token, by the client-credentials grant. */
+    public String clientCredentials(String clientId, String secret) {
+        return token(issuer, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    private static String token(String issuer, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
+                throw new IllegalStateException("no token for " + form.get("client_id") + "/" + form.getOrDefault("username", "")
+                        + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return json.get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

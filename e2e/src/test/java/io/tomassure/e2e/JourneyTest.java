@@ -1,0 +1,391 @@
+package io.tomassure.e2e;
+
+import static io.tomassure.e2e.Api.as;
+import static io.tomassure.e2e.Api.supplierSystem;
+import static io.tomassure.stack.TomService.APPROVAL;
+import static io.tomassure.stack.TomService.ASSESSMENT;
+import static io.tomassure.stack.TomService.AUDIT;
+import static io.tomassure.stack.TomService.NOTIFICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.tomassure.stack.DemoData;
+import io.tomassure.stack.DemoUser;
+import io.tomassure.stack.TomService;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The TOM journey across the four packaged services, with real Keycloak tokens, Kafka and PostgreSQL: the supplier
+ * assesses a product and submits Phases 1A and 1B; the EUO runs Phase 2 in parallel (while the broker is down) and has
+ * it approved first (while approval-service is killed and restarted); go-live is refused with its blockers; NHS Digital
+ * approves 1A with a DSA condition and 1B with a certificate; the condition is discharged, the agreements signed, and
+ * go-live is recorded. The audit log must then hold every event exactly once, and verify.
+ */
+@ExtendWith(E2eStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneyTest {
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final String GO_LIVE_READY = "tom.approval.go-live-ready";
+
+    private static final DemoUser SUPPLIER = DemoUser.SUPPLIER;
+    private static final DemoUser EUO = DemoUser.EUO_NORTH;
+    private static final DemoUser OTHER_EUO = DemoUser.EUO_SOUTH;
+    private static final DemoUser ASSURANCE = DemoUser.ASSURANCE;
+    private static final DemoUser AUDITOR = DemoUser.AUDITOR;
+    private static final DemoUser ADMIN = DemoUser.ADMIN;
+
+    private final WebhookReceiver supplierHook = new WebhookReceiver();
+    private String hookSecret;
+    private String productId;
+    private String assessmentId;
+    private String deploymentId;
+    private final List<String> submissions = new ArrayList<>();
+
+    @BeforeAll
+    void demoData() {
+        new DemoData(Api.config(), line -> System.out.println("[e2e demo] " + line)).sampleTemplateOnly().load();
+        hookSecret = as(SUPPLIER, NOTIFICATION).body(Map.of("url", supplierHook.url())).post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("secret");
+    }
+
+    @AfterAll
+    void closeHook() {
+        supplierHook.close();
+    }
+
+    @Test
+    @Order(1)
+    void theWholeJourney() {
+        String templateId = as(ADMIN, ASSESSMENT).get("/api/v1/programmes").then().statusCode(200).extract()
+                .path("find { it.code == '" + DemoData.SAMPLE_PROGRAMME + "' }.templates[0].id");
+        JsonPath product = supplierSystem(ASSESSMENT).get("/api/v1/products").then().statusCode(200).extract().jsonPath();
+        productId = product.getString("items[0].id");
+
+        // The supplier's system assesses the product (client-credentials grant) and submits Phases 1A and 1B.
+        assessmentId = supplierSystem(ASSESSMENT)
+                .body(Map.of("productVersionId", product.getString("items[0].versions[0].id"), "templateId", templateId))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        String assessment = "/api/v1/assessments/" + assessmentId;
+        answer(() -> supplierSystem(ASSESSMENT), assessment, "SI-01", Map.of("answer", DemoData.PRODUCT + " 2.1"));
+        for (String row : List.of("SI-02", "AR-01", "CS-01", "API-01", "API-02")) {
+            answer(() -> supplierSystem(ASSESSMENT), assessment, row, compliant());
+        }
+        answer(() -> supplierSystem(ASSESSMENT), assessment, "API-03", Map.of("answer", "Non-compliant",
+                "notes", "Timeouts are not yet shown in plain words",
+                "nonConformance", Map.of("detail", "Errors from the national service appear as codes",
+                        "mitigation", "Help desk script until 2.2", "risk", "AMBER")));
+        submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1A")), assessment));
+        submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")), assessment));
+
+        deploymentId = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", EUO.org()))
+                .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+        String deployment = "/api/v1/deployments/" + deploymentId;
+
+        // Fault: the broker goes away while the EUO runs Phase 2. The API keeps working; the events wait in the outbox.
+        E2eStack.stack().stopKafka();
+        for (String row : List.of("US-01", "US-02", "TP-01")) {
+            answer(() -> as(EUO, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
+        }
+        answer(() -> as(EUO, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
+        answer(() -> as(EUO, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
+        submissions.add(submit(as(EUO, ASSESSMENT), deployment));
+        as(ADMIN, ASSESSMENT).get("/api/v1/ops/outbox").then().statusCode(200).body("pending", greaterThan(0));
+        E2eStack.stack().startKafka();
+
+        // Fault: approval-service dies outright while it takes in the backlog, and comes back.
+        E2eStack.stack().killService(APPROVAL);
+        E2eStack.stack().startService(APPROVAL);
+
+        JsonPath phase2 = openCase("2");
+        JsonPath phase1a = openCase("1A");
+        JsonPath phase1b = openCase("1B");
+
+        // The EUO approves Phase 2 first and accepts the product's non-conformance for its deployment.
+        as(EUO, APPROVAL).body(Map.of("contentHash", phase2.getString("contentHash"), "outcome", "APPROVED",
+                "declarationAccepted", true)).post("/api/v1/cases/" + phase2.getString("id") + "/decision")
+                .then().statusCode(200).body("state", equalTo("DECIDED"));
+        await().atMost(EVENTUALLY).until(() -> as(EUO, ASSESSMENT).get(deployment).then().extract().path("phase2.state"),
+                "APPROVED"::equals);
+        as(EUO, APPROVAL).body(Map.of("comment", "The help desk script covers it locally"))
+                .post(deployment + "/non-conformances/API-03/acceptance").then().statusCode(204);
+
+        // Go-live is refused, and says why.
+        as(EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:tomassure:problem:go-live-blocked"))
+                .body("blockers", contains(
+                        "Phase 1A (usage and settings) is under review, not approved",
+                        "Phase 1B (technical conformance) is under review, not approved",
+                        "No conformance certificate",
+                        "Non-conformance API-03 is not yet reviewed by NHS Digital",
+                        "Connection Agreement not signed",
+                        "End User Policy not signed",
+                        "Sign-off not recorded: SIRO"));
+
+        // NHS Digital: 1A approved on condition of a DSA, 1B approved with a certificate, the non-conformance reviewed.
+        String conditionId = as(ASSURANCE, APPROVAL).body(Map.of("contentHash", phase1a.getString("contentHash"),
+                "outcome", "APPROVED_DSA_REQUIRED", "reason", "Usage and settings acceptable", "areas", List.of(
+                        Map.of("area", "SYSTEM_USAGE", "approved", true, "reason", "Referrals only"),
+                        Map.of("area", "SYSTEM_SETTING", "approved", true, "reason", "Acute trust"),
+                        Map.of("area", "DATA_USER_ORGANISATION", "approved", true, "reason", "The trust itself"))))
+                .post("/api/v1/cases/" + phase1a.getString("id") + "/decision")
+                .then().statusCode(200).body("conditions[0].description", equalTo("DSA signed"))
+                .extract().path("conditions[0].id");
+        as(ASSURANCE, APPROVAL).body(Map.of("contentHash", phase1b.getString("contentHash"), "outcome", "APPROVED",
+                "certificateNumber", "IAC-2026-%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000))))
+                .post("/api/v1/cases/" + phase1b.getString("id") + "/decision").then().statusCode(200);
+        as(ASSURANCE, APPROVAL).body(Map.of("review", "ACKNOWLEDGED", "comment", "Acceptable with the script"))
+                .post(assessment + "/non-conformances/API-03/review").then().statusCode(204);
+        as(ASSURANCE, APPROVAL).body(Map.of("evidence", "DSA 2026/118 countersigned"))
+                .post("/api/v1/conditions/" + conditionId + "/discharge").then().statusCode(200);
+
+        // The agreements and the sign-off.
+        as(SUPPLIER, APPROVAL).body(agreement("CONNECTION_AGREEMENT")).post("/api/v1/products/" + productId + "/agreements")
+                .then().statusCode(201);
+        as(EUO, APPROVAL).body(agreement("END_USER_POLICY")).post(deployment + "/agreements").then().statusCode(201);
+        as(EUO, APPROVAL).body(agreement("DSA")).post(deployment + "/agreements").then().statusCode(201);
+        as(EUO, APPROVAL).body(Map.of("kind", "SIRO")).post(deployment + "/sign-offs").then().statusCode(204);
+
+        as(EUO, APPROVAL).get(deployment + "/readiness").then().statusCode(200)
+                .body("open", equalTo(true)).body("blockers", org.hamcrest.Matchers.empty());
+        as(EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(200).body("live", equalTo(true));
+        await().atMost(EVENTUALLY).until(() -> as(EUO, ASSESSMENT).get(assessment).then().extract().path("phases.'1A'.state"),
+                "APPROVED"::equals);
+    }
+
+    @Test
+    @Order(2)
+    void theAuditLogHoldsTheWholeStoryOnceAndVerifies() {
+        awaitOutboxesDrained();
+        List<Map<String, Object>> story = await().atMost(EVENTUALLY).until(
+                () -> entries("deployment=" + deploymentId),
+                entries -> entries.stream().anyMatch(e -> "tom.approval.deployment-live".equals(e.get("type"))));
+        List<Map<String, Object>> product = entries("assessment=" + assessmentId);
+        Map<String, Long> byType = java.util.stream.Stream.concat(story.stream(), product.stream())
+                .collect(Collectors.toMap(e -> (String) e.get("eventId"), e -> (String) e.get("type"), (a, b) -> a))
+                .values().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        assertThat(byType).containsEntry("tom.assessment.phase-submitted", 3L)
+                .containsEntry("tom.approval.case-opened", 3L)
+                .containsEntry("tom.approval.phase-decided", 3L)
+                .containsEntry("tom.approval.risk-accepted", 1L)
+                .containsEntry("tom.approval.non-conformance-reviewed", 1L)
+                .containsEntry("tom.approval.condition-discharged", 1L)
+                .containsEntry("tom.approval.agreement-signed", 2L)
+                .containsEntry("tom.approval.sign-off-recorded", 1L)
+                .containsEntry(GO_LIVE_READY, 1L)
+                .containsEntry("tom.approval.deployment-live", 1L)
+                .containsKey("tom.assessment.deployment-created");
+
+        // Nothing logged twice, across the whole log, faults included.
+        List<Map<String, Object>> all = entries("");
+        Set<Object> ids = all.stream().map(e -> e.get("eventId")).collect(Collectors.toSet());
+        assertThat(ids).hasSize(all.size());
+        assertThat(submissionsAudited()).containsAll(submissions);
+
+        as(AUDITOR, AUDIT).post("/api/v1/audit/checkpoints").then().statusCode(200);
+        as(AUDITOR, AUDIT).get("/api/v1/audit/verify").then().statusCode(200)
+                .body("problems", org.hamcrest.Matchers.empty())
+                .body("entries", equalTo(all.size()));
+    }
+
+    @Test
+    @Order(3)
+    void theNotificationsWentToTheRightPlaces() {
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(inbox(EUO)).contains("Phase 2 revision 1 is waiting for your evaluation",
+                    "Phase 2 revision 1 was approved", "Go-live is ready");
+            assertThat(inbox(SUPPLIER)).contains("Phase 1A revision 1 was approved", "Phase 1B revision 1 was approved",
+                    "Phase 2 revision 1 was approved", "Go-live is ready");
+            assertThat(inbox(ASSURANCE)).contains("Phase 1A revision 1 is waiting for your review",
+                    "Phase 1B revision 1 is waiting for your review");
+            assertThat(emailsTo(EUO)).contains("[TOM Assure] Go-live is ready");
+            assertThat(emailsTo(SUPPLIER)).contains("[TOM Assure] Go-live is ready");
+            assertThat(supplierHook.calls()).anyMatch(call -> call.body().contains(GO_LIVE_READY)
+                    && call.body().contains(deploymentId));
+        });
+        assertThat(inbox(OTHER_EUO)).isEmpty();
+        assertThat(emailsTo(OTHER_EUO)).isEmpty();
+        assertThat(supplierHook.calls()).allMatch(call -> call.signedWith(hookSecret));
+        as(ADMIN, NOTIFICATION).get("/api/v1/deliveries?status=DEAD").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    @Order(4)
+    void anotherOrganisationCannotReadOrActOnThisJourney() {
+        String deployment = "/api/v1/deployments/" + deploymentId;
+        as(OTHER_EUO, ASSESSMENT).get(deployment).then().statusCode(404);
+        as(OTHER_EUO, ASSESSMENT).get("/api/v1/assessments/" + assessmentId).then().statusCode(404);
+        as(OTHER_EUO, ASSESSMENT).body(Map.of("answer", "No")).put(deployment + "/responses/IG-01").then().statusCode(404);
+        as(OTHER_EUO, APPROVAL).get(deployment + "/readiness").then().statusCode(404);
+        as(OTHER_EUO, APPROVAL).body(agreement("END_USER_POLICY")).post(deployment + "/agreements").then().statusCode(404);
+        as(OTHER_EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(404);
+        as(OTHER_EUO, AUDIT).get("/api/v1/audit/entries?deployment=" + deploymentId).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    @Order(5)
+    void aSecondDeploymentReusesTheAssessment() {
+        String second = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", OTHER_EUO.org()))
+                .post("/api/v1/deployments").then().statusCode(201)
+                .body("firstOfType", equalTo(false)).body("reusesAssessedProduct", equalTo(true))
+                .extract().path("id");
+        String deployment = "/api/v1/deployments/" + second;
+        // Phase 1 carries over: what blocks is the new EUO's own part only.
+        await().atMost(EVENTUALLY).until(() -> as(OTHER_EUO, APPROVAL).get(deployment + "/readiness").statusCode() == 200);
+        as(OTHER_EUO, APPROVAL).get(deployment + "/readiness").then().body("blockers", contains(
+                "Phase 2 (EUO evaluation) is not submitted, not approved",
+                "Non-conformance API-03 is not accepted by the end-user organisation",
+                "End User Policy not signed",
+                "Data Sharing Agreement not signed"));
+        for (String row : List.of("US-01", "US-02", "TP-01")) {
+            answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
+        }
+        answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
+        answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
+        String submission = submit(as(OTHER_EUO, ASSESSMENT), deployment);
+        JsonPath phase2 = await().atMost(EVENTUALLY).until(() -> findCase(OTHER_EUO, "2", submission), c -> c != null);
+        as(OTHER_EUO, APPROVAL).body(Map.of("contentHash", phase2.getString("contentHash"), "outcome", "APPROVED",
+                "declarationAccepted", true)).post("/api/v1/cases/" + phase2.getString("id") + "/decision")
+                .then().statusCode(200);
+        as(OTHER_EUO, APPROVAL).body(Map.of("comment", "Accepted for Southmoor"))
+                .post(deployment + "/non-conformances/API-03/acceptance").then().statusCode(204);
+        as(OTHER_EUO, APPROVAL).body(agreement("END_USER_POLICY")).post(deployment + "/agreements").then().statusCode(201);
+        as(OTHER_EUO, APPROVAL).body(agreement("DSA")).post(deployment + "/agreements").then().statusCode(201);
+        as(OTHER_EUO, APPROVAL).body(Map.of("kind", "SIRO")).post(deployment + "/sign-offs").then().statusCode(204);
+        as(OTHER_EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(200).body("live", equalTo(true));
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(inbox(OTHER_EUO)).contains("Go-live is ready"));
+    }
+
+    // --- steps ---
+
+    private static void answer(Supplier<RequestSpecification> who, String base, String row, Map<String, ?> body) {
+        String etag = who.get().get(base + "/responses").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.requirementId == '" + row + "' }.etag");
+        RequestSpecification request = who.get().body(body);
+        if (etag != null) {
+            request = request.header("If-Match", etag);
+        }
+        request.put(base + "/responses/" + row).then().statusCode(200);
+    }
+
+    private static String submit(RequestSpecification who, String base) {
+        return who.post(base + "/submissions").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> compliant() {
+        return Map.of("answer", "Compliant", "implementationRef", "docs/design.md#" + ThreadLocalRandom.current().nextInt(100),
+                "testRef", "TC-" + ThreadLocalRandom.current().nextInt(1000));
+    }
+
+    private static Map<String, Object> agreement(String kind) {
+        LocalDate today = LocalDate.now();
+        return Map.of("kind", kind, "signatory", "Pat Signer", "signatoryRole", "Director", "signedOn", today.toString(),
+                "documentVersion", "v3", "expiresOn", today.plusYears(1).toString());
+    }
+
+    /** The open case of this journey's submission in {@code phase}, once approval-service has opened it. */
+    private JsonPath openCase(String phase) {
+        DemoUser viewer = "2".equals(phase) ? EUO : ASSURANCE;
+        return await().atMost(EVENTUALLY).until(() -> submissions.stream().map(s -> findCase(viewer, phase, s))
+                .filter(c -> c != null).findFirst().orElse(null), c -> c != null);
+    }
+
+    private static JsonPath findCase(DemoUser viewer, String phase, String submissionId) {
+        String after = null;
+        do {
+            RequestSpecification request = as(viewer, APPROVAL).queryParam("phase", phase).queryParam("limit", 200);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            JsonPath page = request.get("/api/v1/cases").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            for (int i = 0; i < items.size(); i++) {
+                if (submissionId.equals(items.get(i).get("submissionId"))) {
+                    return new JsonPath(page.prettify()).setRootPath("items[" + i + "]");
+                }
+            }
+            after = page.getString("next");
+        } while (after != null);
+        return null;
+    }
+
+    private static void awaitOutboxesDrained() {
+        for (TomService service : TomService.values()) {
+            await().atMost(EVENTUALLY).until(() -> as(ADMIN, service).get("/api/v1/ops/outbox").then().statusCode(200)
+                    .extract().<Integer>path("pending"), pending -> pending == 0);
+        }
+    }
+
+    /** Every audit entry matching {@code filter}, through all pages, as the auditor sees them. */
+    private static List<Map<String, Object>> entries(String filter) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        Object after = null;
+        do {
+            JsonPath page = as(AUDITOR, AUDIT).get("/api/v1/audit/entries?limit=200&" + filter + (after == null ? "" : "&after=" + after))
+                    .then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            after = page.get("next");
+        } while (after != null);
+        return all;
+    }
+
+    private static List<String> submissionsAudited() {
+        return as(AUDITOR, AUDIT).get("/api/v1/audit/completeness").then().statusCode(200).extract().jsonPath()
+                .getList("submissionId", String.class);
+    }
+
+    private static List<String> inbox(DemoUser user) {
+        return as(user, NOTIFICATION).get("/api/v1/inbox?limit=200").then().statusCode(200).extract().jsonPath()
+                .getList("items.title", String.class);
+    }
+
+    private static List<String> emailsTo(DemoUser user) {
+        return E2eStack.stack().mail().received().stream().filter(m -> sentTo(m, user.email())).map(JourneyTest::subject).toList();
+    }
+
+    private static boolean sentTo(MimeMessage message, String address) {
+        try {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
