@@ -2,12 +2,7 @@ package io.tomassure.e2e;
 
 import io.tomassure.stack.LocalStack;
 import io.tomassure.stack.StackConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -30,19 +25,7 @@ public final class E2eStack implements BeforeAllCallback {
     private static LocalStack start() {
         Path repo = StackConfig.findRepo(Path.of(""));
         Path data = repo.resolve("e2e/target/e2e-stack");
-        deleteRecursively(data);
-        stack = new LocalStack(StackConfig.onFreePorts(repo, data), line -> System.out.println("[e2e stack] " + line)).start();
+        stack = new LocalStack(StackConfig.onFreePorts(repo, data), line -> System.out.println("[e2e stack] " + line)).startAfresh();
         return stack;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

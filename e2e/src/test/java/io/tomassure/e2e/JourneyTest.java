@@ -8,6 +8,7 @@ import static io.tomassure.stack.TomService.AUDIT;
 import static io.tomassure.stack.TomService.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyTest {
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final Duration EVENTUALLY = Duration.ofSeconds(120);
     private static final String GO_LIVE_READY = "tom.approval.go-live-ready";
 
     private static final DemoUser SUPPLIER = DemoUser.SUPPLIER;
@@ -101,25 +101,23 @@ class JourneyTest {
                 "notes", "Timeouts are not yet shown in plain words",
                 "nonConformance", Map.of("detail", "Errors from the national service appear as codes",
                         "mitigation", "Help desk script until 2.2", "risk", "AMBER")));
+
+        // Fault: the broker goes away while both parties submit. The API keeps working; the events wait in the outboxes.
+        E2eStack.stack().stopKafka();
         submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1A")), assessment));
         submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")), assessment));
-
         deploymentId = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", EUO.org()))
                 .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
         String deployment = "/api/v1/deployments/" + deploymentId;
-
-        // Fault: the broker goes away while the EUO runs Phase 2. The API keeps working; the events wait in the outbox.
-        E2eStack.stack().stopKafka();
-        for (String row : List.of("US-01", "US-02", "TP-01")) {
-            answer(() -> as(EUO, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
-        }
-        answer(() -> as(EUO, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
-        answer(() -> as(EUO, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
+        answerEuoRows(EUO, deployment);
         submissions.add(submit(as(EUO, ASSESSMENT), deployment));
         as(ADMIN, ASSESSMENT).get("/api/v1/ops/outbox").then().statusCode(200).body("pending", greaterThan(0));
         E2eStack.stack().startKafka();
 
-        // Fault: approval-service dies outright while it takes in the backlog, and comes back.
+        // Fault: approval-service dies outright (SIGKILL) as soon as it has opened the first case of the backlog, before
+        // it can commit its offsets, and comes back: the redelivered events must not open anything twice.
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(50))
+                .until(() -> submissions.stream().anyMatch(s -> findCase(ASSURANCE, null, s) != null));
         E2eStack.stack().killService(APPROVAL);
         E2eStack.stack().startService(APPROVAL);
 
@@ -183,15 +181,20 @@ class JourneyTest {
     @Test
     @Order(2)
     void theAuditLogHoldsTheWholeStoryOnceAndVerifies() {
+        assumeTrue(deploymentId != null, "the journey did not get that far");
         awaitOutboxesDrained();
         List<Map<String, Object>> story = await().atMost(EVENTUALLY).until(
                 () -> entries("deployment=" + deploymentId),
                 entries -> entries.stream().anyMatch(e -> "tom.approval.deployment-live".equals(e.get("type"))));
         List<Map<String, Object>> product = entries("assessment=" + assessmentId);
+        // An entry matching both filters is one entry (one seq), counted once; each event is appended once (its id is
+        // unique in the log), so these counts say what each service published and the log took in, faults included.
         Map<String, Long> byType = java.util.stream.Stream.concat(story.stream(), product.stream())
-                .collect(Collectors.toMap(e -> (String) e.get("eventId"), e -> (String) e.get("type"), (a, b) -> a))
+                .collect(Collectors.toMap(e -> e.get("seq"), e -> (String) e.get("type"), (a, b) -> a))
                 .values().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
-        assertThat(byType).containsEntry("tom.assessment.phase-submitted", 3L)
+        assertThat(byType).containsEntry("tom.assessment.created", 1L)
+                .containsEntry("tom.assessment.deployment-created", 1L)
+                .containsEntry("tom.assessment.phase-submitted", 3L)
                 .containsEntry("tom.approval.case-opened", 3L)
                 .containsEntry("tom.approval.phase-decided", 3L)
                 .containsEntry("tom.approval.risk-accepted", 1L)
@@ -200,24 +203,22 @@ class JourneyTest {
                 .containsEntry("tom.approval.agreement-signed", 2L)
                 .containsEntry("tom.approval.sign-off-recorded", 1L)
                 .containsEntry(GO_LIVE_READY, 1L)
-                .containsEntry("tom.approval.deployment-live", 1L)
-                .containsKey("tom.assessment.deployment-created");
-
-        // Nothing logged twice, across the whole log, faults included.
-        List<Map<String, Object>> all = entries("");
-        Set<Object> ids = all.stream().map(e -> e.get("eventId")).collect(Collectors.toSet());
-        assertThat(ids).hasSize(all.size());
+                .containsEntry("tom.approval.deployment-live", 1L);
+        // Every answer the journey gave is there: 7 from the supplier, 5 from the EUO.
+        assertThat(byType.get("tom.assessment.updated")).isEqualTo(12L);
         assertThat(submissionsAudited()).containsAll(submissions);
 
+        int logged = entries("").size();
         as(AUDITOR, AUDIT).post("/api/v1/audit/checkpoints").then().statusCode(200);
         as(AUDITOR, AUDIT).get("/api/v1/audit/verify").then().statusCode(200)
                 .body("problems", org.hamcrest.Matchers.empty())
-                .body("entries", equalTo(all.size()));
+                .body("entries", org.hamcrest.Matchers.greaterThanOrEqualTo(logged));
     }
 
     @Test
     @Order(3)
     void theNotificationsWentToTheRightPlaces() {
+        assumeTrue(deploymentId != null, "the journey did not get that far");
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(inbox(EUO)).contains("Phase 2 revision 1 is waiting for your evaluation",
                     "Phase 2 revision 1 was approved", "Go-live is ready");
@@ -240,6 +241,7 @@ class JourneyTest {
     @Test
     @Order(4)
     void anotherOrganisationCannotReadOrActOnThisJourney() {
+        assumeTrue(deploymentId != null, "the journey did not get that far");
         String deployment = "/api/v1/deployments/" + deploymentId;
         as(OTHER_EUO, ASSESSMENT).get(deployment).then().statusCode(404);
         as(OTHER_EUO, ASSESSMENT).get("/api/v1/assessments/" + assessmentId).then().statusCode(404);
@@ -254,6 +256,7 @@ class JourneyTest {
     @Test
     @Order(5)
     void aSecondDeploymentReusesTheAssessment() {
+        assumeTrue(deploymentId != null, "the journey did not get that far");
         String second = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", OTHER_EUO.org()))
                 .post("/api/v1/deployments").then().statusCode(201)
                 .body("firstOfType", equalTo(false)).body("reusesAssessedProduct", equalTo(true))
@@ -266,11 +269,7 @@ class JourneyTest {
                 "Non-conformance API-03 is not accepted by the end-user organisation",
                 "End User Policy not signed",
                 "Data Sharing Agreement not signed"));
-        for (String row : List.of("US-01", "US-02", "TP-01")) {
-            answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
-        }
-        answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
-        answer(() -> as(OTHER_EUO, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
+        answerEuoRows(OTHER_EUO, deployment);
         String submission = submit(as(OTHER_EUO, ASSESSMENT), deployment);
         JsonPath phase2 = await().atMost(EVENTUALLY).until(() -> findCase(OTHER_EUO, "2", submission), c -> c != null);
         as(OTHER_EUO, APPROVAL).body(Map.of("contentHash", phase2.getString("contentHash"), "outcome", "APPROVED",
@@ -286,6 +285,15 @@ class JourneyTest {
     }
 
     // --- steps ---
+
+    /** The EUO's own rows of the sample template: usage and settings, topology, IG. */
+    private static void answerEuoRows(DemoUser euo, String deployment) {
+        for (String row : List.of("US-01", "US-02", "TP-01")) {
+            answer(() -> as(euo, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
+        }
+        answer(() -> as(euo, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
+        answer(() -> as(euo, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
+    }
 
     private static void answer(Supplier<RequestSpecification> who, String base, String row, Map<String, ?> body) {
         String etag = who.get().get(base + "/responses").then().statusCode(200).extract().jsonPath()
@@ -322,7 +330,10 @@ class JourneyTest {
     private static JsonPath findCase(DemoUser viewer, String phase, String submissionId) {
         String after = null;
         do {
-            RequestSpecification request = as(viewer, APPROVAL).queryParam("phase", phase).queryParam("limit", 200);
+            RequestSpecification request = as(viewer, APPROVAL).queryParam("limit", 200);
+            if (phase != null) {
+                request = request.queryParam("phase", phase);
+            }
             if (after != null) {
                 request = request.queryParam("after", after);
             }

@@ -36,19 +36,23 @@ class TokenTest {
                 + "." + parts[2];
         refused(forged);
         refused(parts[0] + "." + parts[1] + ".");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        refused(none + "." + parts[1] + ".");
     }
 
     @Test
     void anExpiredTokenIsRefused() throws InterruptedException {
         String admin = Api.tokens().adminOfMasterRealm();
-        // A client of the realm whose access tokens live one second: created for this test through the admin API.
+        // A client of the realm whose access tokens live five seconds: created for this test through the admin API.
         RestAssured.given().baseUri(Api.config().keycloakUrl()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("clientId", SHORT_LIVED, "publicClient", true,
                         "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                        "attributes", Map.of("access.token.lifespan", "1")))
+                        "attributes", Map.of("access.token.lifespan", "5")))
                 .post("/admin/realms/tom/clients").then().statusCode(201);
         String token = Api.tokens().password(SHORT_LIVED, DemoUser.SUPPLIER.username(), io.tomassure.stack.Tokens.DEMO_PASSWORD);
-        Thread.sleep(3000);
+        Api.withToken(token, ASSESSMENT).get("/api/v1/me").then().statusCode(200)
+                .body("username", equalTo(DemoUser.SUPPLIER.username()));
+        Thread.sleep(6500);
         refused(token);
     }
 

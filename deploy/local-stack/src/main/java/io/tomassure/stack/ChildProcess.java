@@ -37,12 +37,11 @@ final class ChildProcess {
         stopOrphan(data, name);
         try {
             Files.createDirectories(log().getParent());
-            Files.createDirectories(pidFile().getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(ownSession(command)).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            Files.writeString(pidFile(), Long.toString(process.pid()));
+            PidFile.write(pidFile(), process.toHandle());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -93,20 +92,19 @@ final class ChildProcess {
     /** Stops what a crashed launcher left running under {@code name}, if anything. */
     static void stopOrphan(Path data, String name) {
         Path pidFile = data.resolve("pids").resolve(name + ".pid");
-        try {
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readString(pidFile).trim());
-                ProcessHandle.of(pid).filter(ChildProcess::isOurs).ifPresent(h -> terminate(h, Duration.ofSeconds(20)));
-            }
-            Files.deleteIfExists(pidFile);
-        } catch (IOException | NumberFormatException e) {
-            // an unreadable pid file names no process
-        }
+        PidFile.running(pidFile).ifPresent(orphan -> terminate(orphan, Duration.ofSeconds(20)));
+        PidFile.delete(pidFile);
     }
 
-    /** Pids are reused: only a java or shell process is taken to be the stack's. */
-    private static boolean isOurs(ProcessHandle handle) {
-        return handle.info().command().map(c -> c.endsWith("java") || c.endsWith("sh")).orElse(false);
+    /**
+     * Runs {@code command} in a session of its own, so that Ctrl-C in the launcher's terminal reaches the launcher
+     * only, which then stops the parts in order (setsid execs the command: the pid stays the command's).
+     */
+    private static List<String> ownSession(List<String> command) {
+        if (!Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            return command;
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("/usr/bin/setsid"), command.stream()).toList();
     }
 
     static void terminate(ProcessHandle handle, Duration grace) {
@@ -132,10 +130,6 @@ final class ChildProcess {
     }
 
     private void deletePidFile() {
-        try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException ignored) {
-            // a stale pid file is checked before it is used
-        }
+        PidFile.delete(pidFile());
     }
 }

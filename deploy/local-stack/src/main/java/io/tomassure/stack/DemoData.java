@@ -95,32 +95,44 @@ public final class DemoData {
         expect(200, send(path + "/contacts", "PUT", admin, body, current.json().path("etag").asText()));
     }
 
+    /** Creates the programme, then a template, then publishes it: each step only if it is not done yet. */
     private void publishTemplate(String admin, String programme, String name, String version, Path file) {
-        Response programmes = expect(200, call("GET", "/api/v1/programmes", admin, null));
-        for (JsonNode existing : programmes.json()) {
-            if (existing.path("code").asText().equals(programme)) {
-                return;
+        JsonNode existing = null;
+        for (JsonNode candidate : expect(200, call("GET", "/api/v1/programmes", admin, null)).json()) {
+            if (candidate.path("code").asText().equals(programme)) {
+                existing = candidate;
             }
         }
-        expect(201, call("POST", "/api/v1/programmes", admin, Map.of("code", programme, "name", name)));
-        Response template = file.toString().endsWith(".json")
-                ? expect(201, call("POST", "/api/v1/programmes/" + programme + "/templates", admin, read(file)))
-                : expect(201, upload("/api/v1/programmes/" + programme + "/templates/import?version=" + version, admin, file));
-        String id = template.json().path("id").asText(template.json().path("template").path("id").asText());
-        expect(200, call("POST", "/api/v1/templates/" + id + "/publish", admin, null));
-        progress.accept("  programme " + programme + ", template " + version + " published (from " + file.getFileName() + ")");
+        if (existing == null) {
+            expect(201, call("POST", "/api/v1/programmes", admin, Map.of("code", programme, "name", name)));
+        }
+        JsonNode template = existing == null || existing.path("templates").isEmpty() ? null : existing.path("templates").get(0);
+        if (template == null) {
+            JsonNode created = (file.toString().endsWith(".json")
+                    ? expect(201, call("POST", "/api/v1/programmes/" + programme + "/templates", admin, read(file)))
+                    : expect(201, upload("/api/v1/programmes/" + programme + "/templates/import?version=" + version, admin, file))).json();
+            template = created.has("template") ? created.path("template") : created;
+        }
+        if (!"PUBLISHED".equals(template.path("status").asText())) {
+            expect(200, call("POST", "/api/v1/templates/" + template.path("id").asText() + "/publish", admin, null));
+            progress.accept("  programme " + programme + ", template " + version + " published (from " + file.getFileName() + ")");
+        }
     }
 
     private void createProduct(String supplier) {
-        Response products = expect(200, call("GET", "/api/v1/products", supplier, null));
-        for (JsonNode product : products.json().path("items")) {
-            if (product.path("name").asText().equals(PRODUCT)) {
-                return;
+        JsonNode product = null;
+        for (JsonNode candidate : expect(200, call("GET", "/api/v1/products", supplier, null)).json().path("items")) {
+            if (candidate.path("name").asText().equals(PRODUCT)) {
+                product = candidate;
             }
         }
-        String id = expect(201, call("POST", "/api/v1/products", supplier, Map.of("name", PRODUCT))).json().path("id").asText();
-        expect(201, call("POST", "/api/v1/products/" + id + "/versions", supplier, Map.of("version", "2.1")));
-        progress.accept("  product " + PRODUCT + " 2.1 of " + DemoUser.SUPPLIER.org());
+        if (product == null) {
+            product = expect(201, call("POST", "/api/v1/products", supplier, Map.of("name", PRODUCT))).json();
+        }
+        if (product.path("versions").isEmpty()) {
+            expect(201, call("POST", "/api/v1/products/" + product.path("id").asText() + "/versions", supplier, Map.of("version", "2.1")));
+            progress.accept("  product " + PRODUCT + " 2.1 of " + DemoUser.SUPPLIER.org());
+        }
     }
 
     record Response(int status, JsonNode json) {

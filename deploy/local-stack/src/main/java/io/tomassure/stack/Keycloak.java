@@ -56,6 +56,7 @@ public final class Keycloak implements Component {
             throw new UncheckedIOException("could not stage the realm", e);
         }
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
                 "--http-port=" + config.keycloakPort(),
                 "--http-management-port=" + config.keycloakManagementPort(),
                 "--health-enabled=true",

@@ -165,6 +165,22 @@ public final class LocalStack implements AutoCloseable {
         }
         ChildProcess.stopOrphan(config.data(), keycloak.name());
         ChildProcess.stopOrphan(config.data(), kafka.name());
+        Postgres.stopOrphan(config.data());
+    }
+
+    /** Starts on an empty data folder: whatever an earlier, aborted run left running there is stopped first. */
+    public LocalStack startAfresh() {
+        stopOrphans();
+        try (var files = Files.list(config.data())) {
+            for (Path path : files.filter(p -> !p.getFileName().toString().equals("stack.lock")).toList()) {
+                try (var tree = Files.walk(path)) {
+                    tree.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start();
     }
 
     /** One stack per data folder: a second launcher on the same folder would corrupt it. */

@@ -24,7 +24,9 @@ public final class Main {
         String command = arguments.isEmpty() || arguments.get(0).startsWith("--") ? "start" : arguments.remove(0);
         boolean demo = arguments.remove("--demo");
         Path repo = StackConfig.findRepo(Path.of(""));
-        Path data = option(arguments, "--data").map(Path::of).orElse(repo.resolve(".local")).toAbsolutePath();
+        // ./tom-assure changes into the repository: a relative --data is taken from where it was called.
+        Path caller = Path.of(System.getProperty("tom.cwd", ""));
+        Path data = option(arguments, "--data").map(caller::resolve).orElse(repo.resolve(".local")).toAbsolutePath().normalize();
         if (!arguments.isEmpty()) {
             usage("unknown arguments: " + arguments);
         }
@@ -44,10 +46,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("stopping...");
             stack.close();
-            deleteQuietly(launcherPid(config));
+            PidFile.delete(launcherPid(config));
             OUT.println("stopped; data kept in " + config.data());
         }, "stack-shutdown"));
-        Files.writeString(launcherPid(config), Long.toString(ProcessHandle.current().pid()));
+        PidFile.write(launcherPid(config), ProcessHandle.current());
         stack.start();
         if (demo) {
             OUT.println("loading demo data...");
@@ -59,7 +61,7 @@ public final class Main {
     }
 
     /** Asks the running launcher to stop (its shutdown hook stops every part in order) and waits for it. */
-    private static void stop(StackConfig config) throws IOException {
+    private static void stop(StackConfig config) {
         Optional<ProcessHandle> launcher = runningLauncher(config);
         if (launcher.isEmpty()) {
             OUT.println("no stack is running on " + config.data());
@@ -67,11 +69,15 @@ public final class Main {
         }
         OUT.println("stopping the stack (pid " + launcher.get().pid() + ")...");
         launcher.get().destroy();
-        launcher.get().onExit().join();
-        OUT.println("stopped");
+        try {
+            launcher.get().onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+            OUT.println("stopped");
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | InterruptedException e) {
+            OUT.println("still stopping after 3 minutes: see " + config.logs());
+        }
     }
 
-    private static void status(StackConfig config) throws IOException {
+    private static void status(StackConfig config) {
         OUT.println(runningLauncher(config).map(h -> "running (pid " + h.pid() + ")").orElse("not running")
                 + ", data in " + config.data());
         for (TomService service : TomService.values()) {
@@ -103,12 +109,8 @@ public final class Main {
         return text.toString();
     }
 
-    private static Optional<ProcessHandle> runningLauncher(StackConfig config) throws IOException {
-        Path pid = launcherPid(config);
-        if (!Files.exists(pid)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive);
+    private static Optional<ProcessHandle> runningLauncher(StackConfig config) {
+        return PidFile.running(launcherPid(config));
     }
 
     private static Path launcherPid(StackConfig config) {
@@ -126,14 +128,6 @@ public final class Main {
         String value = arguments.get(at + 1);
         arguments.subList(at, at + 2).clear();
         return Optional.of(value);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stale pid file is checked before use
-        }
     }
 
     private static void usage(String problem) {

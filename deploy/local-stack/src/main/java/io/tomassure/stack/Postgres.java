@@ -34,7 +34,6 @@ final class Postgres implements Component {
     @Override
     public void start() {
         Path dir = config.data().resolve("postgres");
-        stopOrphan(dir);
         try {
             Files.createDirectories(config.logs());
             server = EmbeddedPostgres.builder()
@@ -105,12 +104,12 @@ final class Postgres implements Component {
     }
 
     /** A server left running by a launcher that was killed outright holds the data folder: ask it to stop. */
-    private static void stopOrphan(Path dir) {
-        Path pidFile = dir.resolve("postmaster.pid");
+    static void stopOrphan(Path data) {
+        Path pidFile = data.resolve("postgres").resolve("postmaster.pid");
         try {
             if (Files.exists(pidFile)) {
                 long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-                ProcessHandle.of(pid).filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                ProcessHandle.of(pid).filter(h -> h.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("postgres")).orElse(false))
                         .ifPresent(h -> ChildProcess.terminate(h, Duration.ofSeconds(30)));
             }
         } catch (IOException | RuntimeException e) {

@@ -33,7 +33,7 @@ public final class ServiceProcess implements Component {
         }
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(List.of(System.getenv().getOrDefault("TOM_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+")));
+        command.addAll(List.of(System.getenv().getOrDefault("TOM_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
         command.addAll(List.of("-jar", app.toString()));
         process.start(command, environment(), app.getParent());
     }
@@ -42,6 +42,8 @@ public final class ServiceProcess implements Component {
     private Map<String, String> environment() {
         return Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(config.servicePorts().get(service)),
+                // this machine only: the demo logins must not be reachable from the network
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()),
                 "QUARKUS_DATASOURCE_USERNAME", StackConfig.DB_USER,
                 "QUARKUS_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD,
