@@ -1,16 +1,12 @@
 package io.tomassure.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +23,6 @@ public final class DemoData {
     public static final String SAMPLE_PROGRAMME = "demo-api";
     static final String ERS_WORKBOOK = "eRS_TOM_v1.4.xlsx";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StackConfig config;
     private final Consumer<String> progress;
@@ -86,7 +80,7 @@ public final class DemoData {
     /** The contacts notification-service emails, by TOM role: the demo users' own addresses, as in the realm. */
     private void setContacts(String admin, DemoUser organisation, Map<String, DemoUser> contacts) {
         String path = "/api/v1/organisations/" + organisation.org();
-        Response current = expect(200, call("GET", path, admin, null));
+        Http.Response current = expect(200, call("GET", path, admin, null));
         if (current.json().path("contacts").size() > 0) {
             return;
         }
@@ -135,55 +129,41 @@ public final class DemoData {
         }
     }
 
-    record Response(int status, JsonNode json) {
-    }
-
-    private static Response expect(int status, Response response) {
+    private static Http.Response expect(int status, Http.Response response) {
         if (response.status() != status) {
             throw new IllegalStateException("demo data: expected HTTP " + status + ", got " + response.status() + " " + response.json());
         }
         return response;
     }
 
-    private Response call(String method, String path, String token, Object body) {
+    private Http.Response call(String method, String path, String token, Object body) {
         return send(path, method, token, body, null);
     }
 
-    private Response send(String path, String method, String token, Object body, String ifMatch) {
+    private Http.Response send(String path, String method, String token, Object body, String ifMatch) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Http.JSON.writeValueAsString(body));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.serviceUrl(TomService.ASSESSMENT) + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .method(method, publisher);
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);
             }
-            return exchange(request);
+            return Http.exchange(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Response upload(String path, String token, Path file) {
+    private Http.Response upload(String path, String token, Path file) {
         try {
-            return exchange(HttpRequest.newBuilder(URI.create(config.serviceUrl(TomService.ASSESSMENT) + path))
+            return Http.exchange(HttpRequest.newBuilder(URI.create(config.serviceUrl(TomService.ASSESSMENT) + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                     .POST(HttpRequest.BodyPublishers.ofFile(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Response exchange(HttpRequest.Builder request) throws IOException {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), json);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +19,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * A Kafka broker in KRaft mode (broker and controller in one process), in its own JVM, its log kept between runs.
  * Single node: every replication factor is 1.
  */
-final class Kafka implements Component {
+final class Kafka extends ProcessComponent {
     private final StackConfig config;
-    private final ChildProcess process;
 
     Kafka(StackConfig config) {
+        super("kafka", config.data());
         this.config = config;
-        this.process = new ChildProcess("kafka", config.data());
-    }
-
-    @Override
-    public String name() {
-        return "kafka";
     }
 
     @Override
@@ -74,26 +67,6 @@ final class Kafka implements Component {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    @Override
-    public boolean hasExited() {
-        return !process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
-    /** Kills the broker outright. */
-    void kill() {
-        process.kill();
-    }
-
-    @Override
-    public Path log() {
-        return process.log();
     }
 
     private String serverProperties(Path logDir) {

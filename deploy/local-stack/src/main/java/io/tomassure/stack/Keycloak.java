@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,18 +13,17 @@ import java.util.Map;
  * stack's PostgreSQL so that it survives restarts. The realm {@code deploy/keycloak/tom-realm.json} is imported on the
  * first start; later starts keep the realm as it is.
  */
-public final class Keycloak implements Component {
+public final class Keycloak extends ProcessComponent {
     static final String REALM = "tom";
     /** DEMO ONLY: the local stack's Keycloak administrator. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
     private final StackConfig config;
-    private final ChildProcess process;
 
     Keycloak(StackConfig config) {
+        super("keycloak", config.data());
         this.config = config;
-        this.process = new ChildProcess("keycloak", config.data());
     }
 
     /** The unpacked distribution: its folder name carries the version the build unpacked. */
@@ -38,11 +36,6 @@ public final class Keycloak implements Component {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public String name() {
-        return "keycloak";
     }
 
     @Override
@@ -74,21 +67,6 @@ public final class Keycloak implements Component {
 
     @Override
     public boolean isReady() {
-        return process.isAlive() && Probe.ok("http://localhost:" + config.keycloakManagementPort() + "/health/ready");
-    }
-
-    @Override
-    public boolean hasExited() {
-        return !process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public Path log() {
-        return process.log();
+        return process.isAlive() && Http.ok(config.keycloakHealth());
     }
 }

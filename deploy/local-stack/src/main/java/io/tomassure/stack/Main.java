@@ -1,8 +1,6 @@
 package io.tomassure.stack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,10 +79,10 @@ public final class Main {
         OUT.println(runningLauncher(config).map(h -> "running (pid " + h.pid() + ")").orElse("not running")
                 + ", data in " + config.data());
         for (TomService service : TomService.values()) {
-            OUT.printf("  %-22s %s%n", service.module(), Probe.ok(config.serviceUrl(service) + "/q/health/ready") ? "up" : "down");
+            OUT.printf("  %-22s %s%n", service.module(), Http.ok(config.serviceHealth(service)) ? "up" : "down");
         }
         OUT.printf("  %-22s %s%n", "keycloak",
-                Probe.ok("http://localhost:" + config.keycloakManagementPort() + "/health/ready") ? "up" : "down");
+                Http.ok(config.keycloakHealth()) ? "up" : "down");
     }
 
     static String banner(StackConfig config, Duration took) {

@@ -1,28 +1,20 @@
 package io.tomassure.stack;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One of the four services, run from its packaged application ({@code <module>/target/quarkus-app}). */
-public final class ServiceProcess implements Component {
+public final class ServiceProcess extends ProcessComponent {
     private final StackConfig config;
     private final TomService service;
-    private final ChildProcess process;
 
     ServiceProcess(StackConfig config, TomService service) {
+        super(service.module(), config.data());
         this.config = config;
         this.service = service;
-        this.process = new ChildProcess(service.module(), config.data());
-    }
-
-    @Override
-    public String name() {
-        return service.module();
     }
 
     @Override
@@ -55,26 +47,7 @@ public final class ServiceProcess implements Component {
 
     @Override
     public boolean isReady() {
-        return process.isAlive() && Probe.ok(config.serviceUrl(service) + "/q/health/ready");
+        return process.isAlive() && Http.ok(config.serviceHealth(service));
     }
 
-    @Override
-    public boolean hasExited() {
-        return !process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
-    /** Kills the service outright (SIGKILL), as a crash would: no shutdown, no flush. */
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public Path log() {
-        return process.log();
-    }
 }

@@ -51,6 +51,16 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
         return "http://localhost:" + servicePorts.get(service);
     }
 
+    /** Where a service says it is ready. */
+    public String serviceHealth(TomService service) {
+        return serviceUrl(service) + "/q/health/ready";
+    }
+
+    /** Where Keycloak says it is ready (its management interface). */
+    public String keycloakHealth() {
+        return "http://localhost:" + keycloakManagementPort + "/health/ready";
+    }
+
     public String keycloakUrl() {
         return "http://localhost:" + keycloakPort;
     }

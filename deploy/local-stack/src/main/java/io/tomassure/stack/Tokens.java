@@ -1,16 +1,11 @@
 package io.tomassure.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,8 +18,6 @@ public final class Tokens {
     public static final String SUPPLIER_SYSTEM_CLIENT = "supplier-system-demo";
     public static final String SUPPLIER_SYSTEM_SECRET = "demo-only-supplier-system-secret";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String issuer;
 
@@ -63,23 +56,18 @@ public final class Tokens {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = JSON.readTree(response.body());
-            if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
+            Http.Response response = Http.exchange(request);
+            if (response.status() != 200 || !response.json().hasNonNull("access_token")) {
                 throw new IllegalStateException("no token for " + form.get("client_id") + "/" + form.getOrDefault("username", "")
-                        + ": HTTP " + response.statusCode() + " " + response.body());
+                        + ": HTTP " + response.status() + " " + response.json());
             }
-            return json.get("access_token").asText();
+            return response.json().get("access_token").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
