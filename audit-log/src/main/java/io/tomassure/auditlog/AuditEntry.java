@@ -2,13 +2,9 @@ package io.tomassure.auditlog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One entry of the audit log. {@code hash} is the SHA-256 of the entry's canonical form, which includes
@@ -24,30 +20,25 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
 
     /** The predecessor of the first entry. */
     public static final String GENESIS = "0".repeat(64);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The bytes that are hashed: every field but {@code hash}, in a fixed order. */
     public byte[] canonicalBytes() {
-        Map<String, Object> canonical = new LinkedHashMap<>();
-        canonical.put("seq", seq);
-        canonical.put("eventId", eventId);
-        canonical.put("type", type);
-        canonical.put("source", source);
-        canonical.put("subject", subject);
-        canonical.put("time", time);
-        canonical.put("recordedAt", recordedAt);
-        canonical.put("topic", topic);
-        canonical.put("organisations", organisations);
-        canonical.put("assessmentId", assessmentId);
-        canonical.put("deploymentId", deploymentId);
-        canonical.put("actor", actor);
-        canonical.put("event", event);
-        canonical.put("prevHash", prevHash);
-        try {
-            return JSON.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new CanonicalJson(256 + (event == null ? 0 : event.length()))
+                .field("seq", seq)
+                .field("eventId", eventId)
+                .field("type", type)
+                .field("source", source)
+                .field("subject", subject)
+                .field("time", time)
+                .field("recordedAt", recordedAt)
+                .field("topic", topic)
+                .field("organisations", organisations)
+                .field("assessmentId", assessmentId)
+                .field("deploymentId", deploymentId)
+                .field("actor", actor)
+                .field("event", event)
+                .field("prevHash", prevHash)
+                .end().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The SHA-256 of the canonical form: the hash this entry must carry. */
@@ -57,6 +48,21 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
 
     public byte[] leafHash() {
         return Merkle.leafHash(canonicalBytes());
+    }
+
+    /** Both hashes from one encoding of the canonical form: what a verifier needs of each entry. */
+    public Hashes hashes() {
+        byte[] canonical = canonicalBytes();
+        return new Hashes(Merkle.sha256().digest(canonical), Merkle.leafHash(canonical));
+    }
+
+    /** An entry's content hash (the chain's) and Merkle leaf hash. */
+    public record Hashes(byte[] content, byte[] leaf) {
+
+        /** Whether the content hashes to {@code hex}, the hash the entry carries. */
+        public boolean contentIs(String hex) {
+            return HexFormat.of().formatHex(content).equals(hex);
+        }
     }
 
     /** This entry, sealed: its hash computed over its content and its predecessor's hash. */

@@ -105,12 +105,19 @@ public final class Merkle {
         return sn == 0 && Arrays.equals(r, root);
     }
 
-    static MessageDigest sha256() {
+    /** One digest per thread, reused: every caller ends with {@code digest()}, which resets it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
     }
 
     /** Aligned subtree hashes kept in memory: for tests, the verifier and benchmarks. */

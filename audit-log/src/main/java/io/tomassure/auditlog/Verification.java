@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Checks entries against each other and against a signed checkpoint: every entry's hash is its content's, each
@@ -40,10 +41,11 @@ public final class Verification {
         AuditEntry previous = null;
         for (Export.Line line : entries) {
             AuditEntry entry = line.entry();
-            checkEntry(entry, previous, contiguous, problems);
+            AuditEntry.Hashes hashes = entry.hashes();
+            checkEntry(entry, hashes, previous, contiguous, problems);
             List<byte[]> proof = line.proof() == null ? List.of() : line.proof().stream().map(HexFormat.of()::parseHex).toList();
             if (entry.seq() > checkpoint.treeSize()
-                    || !Merkle.verifyInclusion(entry.leafHash(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
+                    || !Merkle.verifyInclusion(hashes.leaf(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
                 problems.add("entry " + entry.seq() + " is not included in the signed tree of " + checkpoint.treeSize());
             }
             previous = entry;
@@ -66,33 +68,95 @@ public final class Verification {
      * the Merkle root of the first {@code checkpoint.treeSize()} entries.
      */
     public static Report chain(List<AuditEntry> entries, Checkpoint checkpoint, PublicKey key) {
-        List<String> problems = new ArrayList<>();
-        AuditEntry previous = null;
-        Merkle.InMemory tree = new Merkle.InMemory();
-        for (AuditEntry entry : entries) {
-            checkEntry(entry, previous, true, problems);
-            if (previous == null && entry.seq() == 1 && !AuditEntry.GENESIS.equals(entry.prevHash())) {
-                problems.add("entry 1 does not start from the genesis hash");
-            }
-            tree.append(entry.leafHash());
-            previous = entry;
+        Chain chain = new Chain(checkpoint, key);
+        chain.add(entries);
+        return chain.finish();
+    }
+
+    /**
+     * The chain verified a batch at a time, so a log of any size is checked in bounded memory: it keeps the last
+     * entry and the Merkle frontier (one hash per level), never the entries. Each batch is hashed on every core
+     * (an entry's hashes depend on its content alone); links and the tree are then checked in order.
+     */
+    public static final class Chain {
+        private final Checkpoint checkpoint;
+        private final PublicKey key;
+        private final List<String> problems = new ArrayList<>();
+        private final List<byte[]> frontier = new ArrayList<>();
+        private AuditEntry first;
+        private AuditEntry previous;
+        private long entries;
+        private long leaves;
+
+        public Chain(Checkpoint checkpoint, PublicKey key) {
+            this.checkpoint = checkpoint;
+            this.key = key;
         }
-        if (checkpoint != null) {
-            if (key != null && !checkpoint.verify(key)) {
-                problems.add("the checkpoint's signature does not verify with this public key");
+
+        public void add(List<AuditEntry> batch) {
+            AuditEntry.Hashes[] hashes = new AuditEntry.Hashes[batch.size()];
+            IntStream.range(0, hashes.length).parallel().forEach(i -> hashes[i] = batch.get(i).hashes());
+            for (int i = 0; i < hashes.length; i++) {
+                AuditEntry entry = batch.get(i);
+                checkEntry(entry, hashes[i], previous, true, problems);
+                if (first == null) {
+                    first = entry;
+                    if (entry.seq() == 1 && !AuditEntry.GENESIS.equals(entry.prevHash())) {
+                        problems.add("entry 1 does not start from the genesis hash");
+                    }
+                }
+                if (checkpoint != null && first.seq() == 1 && leaves < checkpoint.treeSize()) {
+                    fold(hashes[i].leaf());
+                }
+                previous = entry;
+                entries++;
             }
-            if (!entries.isEmpty() && entries.get(0).seq() == 1 && tree.size() >= checkpoint.treeSize()) {
-                byte[] root = Merkle.root(tree, checkpoint.treeSize());
-                if (!Arrays.equals(root, HexFormat.of().parseHex(checkpoint.rootHash()))) {
+        }
+
+        /** Adds a leaf to the frontier: equal-sized complete subtrees merge, as in a binary counter. */
+        private void fold(byte[] leaf) {
+            byte[] hash = leaf;
+            int level = 0;
+            while (level < frontier.size() && frontier.get(level) != null) {
+                hash = Merkle.nodeHash(frontier.get(level), hash);
+                frontier.set(level++, null);
+            }
+            if (level == frontier.size()) {
+                frontier.add(hash);
+            } else {
+                frontier.set(level, hash);
+            }
+            leaves++;
+        }
+
+        /** The root of the leaves folded so far (RFC 6962: the smaller, right-hand subtrees join first). */
+        private byte[] root() {
+            byte[] root = null;
+            for (byte[] subtree : frontier) {
+                if (subtree != null) {
+                    root = root == null ? subtree : Merkle.nodeHash(subtree, root);
+                }
+            }
+            return root == null ? Merkle.sha256().digest() : root;
+        }
+
+        public Report finish() {
+            if (checkpoint != null) {
+                if (key != null && !checkpoint.verify(key)) {
+                    problems.add("the checkpoint's signature does not verify with this public key");
+                }
+                if (first != null && first.seq() == 1 && leaves == checkpoint.treeSize()
+                        && !Arrays.equals(root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
                     problems.add("the first " + checkpoint.treeSize() + " entries do not hash to the signed root");
                 }
             }
+            return new Report(entries, checkpoint == null ? 0 : checkpoint.treeSize(), List.copyOf(problems));
         }
-        return new Report(entries.size(), checkpoint == null ? 0 : checkpoint.treeSize(), problems);
     }
 
-    private static void checkEntry(AuditEntry entry, AuditEntry previous, boolean contiguous, List<String> problems) {
-        if (!entry.contentHash().equals(entry.hash())) {
+    private static void checkEntry(AuditEntry entry, AuditEntry.Hashes hashes, AuditEntry previous, boolean contiguous,
+            List<String> problems) {
+        if (!hashes.contentIs(entry.hash())) {
             problems.add("entry " + entry.seq() + " was modified: its content does not hash to " + entry.hash());
         }
         if (previous == null) {

@@ -51,6 +51,14 @@ final class ChildProcess {
         return process != null && process.isAlive();
     }
 
+    /** The running process's id (under setsid, the command's own), for its memory and CPU figures. */
+    long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     /** Asks the process and its children to stop (SIGTERM), and kills them if they are still running after {@code grace}. */
     void stop(Duration grace) {
         if (process == null) {

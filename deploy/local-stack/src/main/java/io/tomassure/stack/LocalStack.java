@@ -86,6 +86,21 @@ public final class LocalStack implements AutoCloseable {
         startAndAwait(SERVICE_TIMEOUT, List.of(services.get(service)));
     }
 
+    /** Stops a service cleanly (SIGTERM), as a rolling restart would. */
+    public void stopService(TomService service) {
+        services.get(service).close();
+    }
+
+    /** Starts a service's process and returns at once, without waiting for it: for timing its start-up. */
+    public void launchService(TomService service) {
+        services.get(service).start();
+    }
+
+    /** The process id of a running service. */
+    public long pid(TomService service) {
+        return services.get(service).pid();
+    }
+
     /** Stops every part, the services first (together) and the database last. */
     @Override
     public void close() {

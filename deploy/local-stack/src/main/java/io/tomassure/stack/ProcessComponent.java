@@ -26,6 +26,10 @@ abstract class ProcessComponent implements Component {
         process.stop(Duration.ofSeconds(30));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Kills it outright (SIGKILL), as a crash would: no shutdown, no flush. */
     void kill() {
         process.kill();

@@ -1,0 +1,129 @@
+package io.tomassure.bench;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.postgresql.PGConnection;
+
+import io.tomassure.auditlog.AuditEntry;
+import io.tomassure.auditlog.Merkle;
+
+/**
+ * Grows the audit log to a given size quickly and validly: entries are sealed with the log's own hashing (each links
+ * to the one before), the Merkle subtrees they complete are computed from the stored frontier, and both go in with
+ * COPY, in one transaction holding the chain head's lock (the service's appends wait). The result verifies as if
+ * the service had appended every entry.
+ */
+final class AuditSeeder {
+    private static final int COPY_BATCH = 20_000;
+
+    static void growTo(Connection c, long size, List<String> assessments) throws Exception {
+        c.setAutoCommit(false);
+        long seq;
+        String hash;
+        try (PreparedStatement head = c.prepareStatement("select seq, hash from chain_head where id = 1 for update");
+                ResultSet rs = head.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+            hash = rs.getString(2);
+        }
+        List<byte[]> frontier = frontier(c, seq);
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        long start = seq;
+        while (seq < size) {
+            StringBuilder entries = new StringBuilder();
+            StringBuilder nodes = new StringBuilder();
+            long batchEnd = Math.min(size, seq + COPY_BATCH);
+            for (; seq < batchEnd; ) {
+                AuditEntry entry = entry(seq + 1, hash, assessments.get((int) (seq % assessments.size())));
+                hash = entry.hash();
+                seq = entry.seq();
+                row(entries, entry);
+                long index = seq - 1;
+                byte[] node = entry.leafHash();
+                int level = 0;
+                nodes.append(level).append('\t').append(index).append("\t\\\\x").append(HexFormat.of().formatHex(node)).append('\n');
+                while ((index & 1) == 1) {
+                    node = Merkle.nodeHash(frontier.get(level), node);
+                    frontier.set(level, null);
+                    index >>= 1;
+                    level++;
+                    nodes.append(level).append('\t').append(index).append("\t\\\\x").append(HexFormat.of().formatHex(node)).append('\n');
+                }
+                while (frontier.size() <= level) {
+                    frontier.add(null);
+                }
+                frontier.set(level, node);
+            }
+            copy.copyIn("copy audit_entry (seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
+                    + "organisations, assessment_id, deployment_id, actor, event, prev_hash, hash, recorded_at) from stdin",
+                    new StringReader(entries.toString()));
+            copy.copyIn("copy merkle_node (level, idx, hash) from stdin", new StringReader(nodes.toString()));
+        }
+        try (PreparedStatement update = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
+            update.setLong(1, seq);
+            update.setString(2, hash);
+            update.executeUpdate();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        if (seq > start) {
+            try (var analyze = c.createStatement()) {
+                analyze.execute("analyze audit_entry");
+            }
+        }
+    }
+
+    /** The left siblings the next leaf may complete: one stored subtree per 1-bit of the current size. */
+    private static List<byte[]> frontier(Connection c, long size) throws Exception {
+        List<byte[]> frontier = new ArrayList<>();
+        for (int level = 0; (size >> level) > 0; level++) {
+            frontier.add(((size >> level) & 1) == 1 ? node(c, level, (size >> level) - 1) : null);
+        }
+        return frontier;
+    }
+
+    private static byte[] node(Connection c, int level, long index) throws Exception {
+        try (PreparedStatement select = c.prepareStatement("select hash from merkle_node where level = ? and idx = ?")) {
+            select.setInt(1, level);
+            select.setLong(2, index);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    /** An answer to a row, as assessment-service records it: a CloudEvent about the supplier's assessment. */
+    private static AuditEntry entry(long seq, String prevHash, String assessment) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tom/assessment-service\","
+                + "\"type\":\"tom.assessment.updated\",\"subject\":\"" + assessment + "\",\"time\":\"" + now + "\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"assessmentId\":\"" + assessment + "\",\"deploymentId\":null,"
+                + "\"supplierOds\":\"YGM27\",\"euoOds\":null,\"what\":\"response\",\"requirementId\":\"IO-01\",\"actor\":\"seeded\"}}";
+        return new AuditEntry(seq, id, "tom.assessment.updated", "/tom/assessment-service", assessment, now, now,
+                "tom.assessment.events", List.of("YGM27"), assessment, null, "seeded", event, prevHash, null).sealed();
+    }
+
+    /** One COPY text row; the values hold no tab, newline or backslash except the event's, which are escaped. */
+    private static void row(StringBuilder out, AuditEntry e) {
+        out.append(e.seq()).append('\t').append(e.eventId()).append('\t').append(e.type()).append('\t').append(e.source())
+                .append('\t').append(e.subject()).append('\t').append(e.time()).append('\t').append(e.recordedAt()).append('\t')
+                .append(e.topic()).append("\t{").append(String.join(",", e.organisations())).append("}\t")
+                .append(e.assessmentId()).append("\t\\N\t").append(e.actor()).append('\t')
+                .append(e.event().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\t')
+                .append(e.prevHash()).append('\t').append(e.hash()).append('\t').append(e.recordedAt()).append('\n');
+    }
+
+    private AuditSeeder() {
+    }
+}

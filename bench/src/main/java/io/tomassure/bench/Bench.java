@@ -1,0 +1,158 @@
+package io.tomassure.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.tomassure.bench.load.Gatling;
+import io.tomassure.bench.load.LoadPlan;
+import io.tomassure.stack.DemoUser;
+import io.tomassure.stack.LocalStack;
+import io.tomassure.stack.StackConfig;
+import io.tomassure.stack.TomService;
+import io.tomassure.stack.Tokens;
+
+/**
+ * What every scenario works with: the running stack, tokens, the API as each caller, its databases, and Gatling.
+ * {@code quick} shrinks durations and sizes so that the whole harness can be tried in minutes.
+ */
+final class Bench {
+    /** Tokens live five minutes in the realm; reuse one for a minute at most. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(1);
+
+    final LocalStack stack;
+    final StackConfig config;
+    final boolean quick;
+    final Path output;
+    private final Gatling gatling;
+    private final Map<String, Map.Entry<String, Instant>> tokens = new ConcurrentHashMap<>();
+
+    Bench(LocalStack stack, boolean quick, Path output) {
+        this.stack = stack;
+        this.config = stack.config();
+        this.quick = quick;
+        this.output = output;
+        this.gatling = new Gatling(output.resolve("gatling"));
+    }
+
+    /** A step's length: the full run's, or a fifth of it (at least 5 s) in a quick run. */
+    Duration seconds(int full) {
+        return Duration.ofSeconds(quick ? Math.max(5, full / 5) : full);
+    }
+
+    Stats load(String name, TomService service, String method, double rate, Duration duration,
+            java.util.Iterator<Map<String, Object>> feeder) {
+        log("  %s at %,.0f/s for %d s".formatted(name, rate, duration.toSeconds()));
+        Stats stats = gatling.run(new LoadPlan(name, config.serviceUrl(service), supplierSystemToken(), method, rate,
+                duration, feeder));
+        log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(stats.throughput(), stats.p50(),
+                stats.p95(), stats.p99(), stats.errors()));
+        quiesce();
+        return stats;
+    }
+
+    /**
+     * Waits (two minutes at most) until what the last step set in motion is done: every outbox published and the
+     * audit log no longer growing. Otherwise the consumers' backlog would run during, and be charged to, the next step.
+     */
+    void quiesce() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long lastSize = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                long pending = 0;
+                for (TomService service : TomService.values()) {
+                    pending += count(service, "select count(*) from outbox_event where published_at is null");
+                }
+                long size = count(TomService.AUDIT, "select seq from chain_head");
+                if (pending == 0 && size == lastSize) {
+                    return;
+                }
+                lastSize = size;
+                Thread.sleep(1000);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log("    (still busy after two minutes; going on)");
+    }
+
+    private long count(TomService service, String sql) throws SQLException {
+        try (Connection c = db(service); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String supplierSystemToken() {
+        return token(Tokens.SUPPLIER_SYSTEM_CLIENT,
+                () -> tokens().clientCredentials(Tokens.SUPPLIER_SYSTEM_CLIENT, Tokens.SUPPLIER_SYSTEM_SECRET));
+    }
+
+    String token(String username) {
+        return token(username, () -> tokens().user(username));
+    }
+
+    RequestSpecification as(DemoUser user, TomService service) {
+        return as(user.username(), service);
+    }
+
+    RequestSpecification as(String username, TomService service) {
+        return withToken(token(username), service);
+    }
+
+    RequestSpecification supplierSystem(TomService service) {
+        return withToken(supplierSystemToken(), service);
+    }
+
+    RequestSpecification withToken(String token, TomService service) {
+        return given().baseUri(config.serviceUrl(service)).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    Tokens tokens() {
+        return new Tokens(config.issuer());
+    }
+
+    Connection db(TomService service) throws SQLException {
+        return DriverManager.getConnection(config.jdbcUrl(service.database()), StackConfig.DB_USER, StackConfig.DB_PASSWORD);
+    }
+
+    /** A service's resident set size in MB, from /proc (Linux). */
+    double residentMb(TomService service) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(stack.pid(service)), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("no VmRSS for " + service);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void log(String message) {
+        System.out.println(message);
+    }
+
+    private String token(String key, Supplier<String> fetch) {
+        return tokens.compute(key, (k, old) -> old != null && old.getValue().plus(TOKEN_REUSE).isAfter(Instant.now()) ? old
+                : Map.entry(fetch.get(), Instant.now())).getKey();
+    }
+}

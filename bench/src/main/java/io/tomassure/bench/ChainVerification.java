@@ -1,0 +1,83 @@
+package io.tomassure.bench;
+
+import java.util.List;
+import java.util.Random;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.restassured.path.json.JsonPath;
+import io.tomassure.audit.service.AuditStore;
+import io.tomassure.auditlog.AuditEntry;
+import io.tomassure.auditlog.Checkpoint;
+import io.tomassure.auditlog.Keys;
+import io.tomassure.auditlog.Verification;
+import io.tomassure.stack.DemoUser;
+import io.tomassure.stack.StackConfig;
+import io.tomassure.stack.TomService;
+
+/**
+ * The whole audit log verified, as it stands after growth: a fresh signed checkpoint, then every entry read from
+ * audit-service's database in batches and checked by the verifier the service and the offline tool use (hashes,
+ * links, the signed Merkle root), timing the reading and the checking apart; then the service's own /verify, and
+ * inclusion proofs from its API.
+ */
+final class ChainVerification {
+    record Result(long entries, double readSeconds, double verifySeconds, boolean intact, double serviceSeconds,
+            boolean serviceIntact, Stats proofs) {
+    }
+
+    static Result measure(Bench bench, int proofs) throws Exception {
+        JsonPath checkpointJson = bench.as(DemoUser.AUDITOR, TomService.AUDIT).post("/api/v1/audit/checkpoints").then()
+                .statusCode(200).extract().jsonPath();
+        Checkpoint checkpoint = new Checkpoint(checkpointJson.getLong("treeSize"), checkpointJson.getString("rootHash"),
+                checkpointJson.getString("sealedAt"), checkpointJson.getString("signature"));
+        String publicKey = bench.as(DemoUser.AUDITOR, TomService.AUDIT).accept("application/x-pem-file")
+                .get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
+
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(bench.config.jdbcUrl(TomService.AUDIT.database()));
+        dataSource.setUser(StackConfig.DB_USER);
+        dataSource.setPassword(StackConfig.DB_PASSWORD);
+        AuditStore store = new AuditStore(dataSource);
+        Verification.Chain chain = new Verification.Chain(checkpoint, Keys.publicKey(publicKey));
+        long reading = 0;
+        long checking = 0;
+        for (long from = 1; from <= checkpoint.treeSize(); from += 20_000) {
+            long t0 = System.nanoTime();
+            List<AuditEntry> batch = store.range(from, Math.min(checkpoint.treeSize(), from + 19_999));
+            long t1 = System.nanoTime();
+            chain.add(batch);
+            checking += System.nanoTime() - t1;
+            reading += t1 - t0;
+        }
+        Verification.Report report = chain.finish();
+        bench.log("  verified %,d entries: read %.1f s, checked %.2f s (%,.0f entries/s), %s".formatted(report.entries(),
+                reading / 1e9, checking / 1e9, report.entries() / (checking / 1e9), report.problems()));
+
+        long t0 = System.nanoTime();
+        JsonPath service = bench.as(DemoUser.AUDITOR, TomService.AUDIT).get("/api/v1/audit/verify").then().statusCode(200)
+                .extract().jsonPath();
+        double serviceSeconds = (System.nanoTime() - t0) / 1e9;
+        bench.log("  the service's /verify: %.1f s, problems %s".formatted(serviceSeconds, service.getList("problems")));
+
+        Random random = new Random(9);
+        double[] latencies = new double[proofs];
+        long errors = 0;
+        long proving = System.nanoTime();
+        for (int i = 0; i < proofs; i++) {
+            long seq = 1 + (long) (random.nextDouble() * checkpoint.treeSize());
+            long start = System.nanoTime();
+            int status = bench.as(DemoUser.AUDITOR, TomService.AUDIT).get("/api/v1/audit/entries/" + seq + "/proof").statusCode();
+            latencies[i] = (System.nanoTime() - start) / 1e6;
+            errors += status == 200 ? 0 : 1;
+        }
+        Stats proofStats = Stats.of("inclusion proof over HTTP", 0, latencies, errors,
+                (System.nanoTime() - proving) / 1e9);
+        return new Result(report.entries(), reading / 1e9, checking / 1e9, report.intact(), serviceSeconds,
+                service.getList("problems").isEmpty(), proofStats);
+    }
+
+    private ChainVerification() {
+    }
+
+}

@@ -1,0 +1,132 @@
+package io.tomassure.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tomassure.stack.DemoData;
+import io.tomassure.stack.LocalStack;
+import io.tomassure.stack.StackConfig;
+import io.tomassure.stack.TomService;
+
+/**
+ * The benchmark harness: starts the whole local stack afresh (on free ports, in bench/target), loads the demo data,
+ * runs every scenario in turn and writes docs/benchmarks.md, its charts and the Gatling HTML reports. {@code --quick}
+ * runs every scenario briefly and small (minutes, not the better part of an hour) and writes under bench/target only.
+ */
+public final class Main {
+    private static final double[] WRITE_RATES = { 250, 500, 750, 1000, 1250, 1500, 2000 };
+    private static final double[] READ_RATES = { 500, 1000, 2000, 3000, 4000, 5000 };
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
+        Path output = repo.resolve("bench/target/bench-run");
+        Path docs = quick ? output.resolve("docs") : repo.resolve("docs");
+        Files.createDirectories(output);
+        long started = System.nanoTime();
+        try (LocalStack stack = new LocalStack(StackConfig.onFreePorts(repo, output.resolve("stack")), System.out::println)) {
+            stack.startAfresh();
+            new DemoData(stack.config(), System.out::println).load();
+            Bench bench = new Bench(stack, quick, output);
+            Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
+            report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
+            System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
+        }
+        System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
+    }
+
+    private static Report run(Bench bench, Report report, Path docs) throws Exception {
+        Optional<Path> workbook = Optional.ofNullable(System.getenv("TOM_WORKBOOKS")).map(Path::of)
+                .or(() -> Optional.of(Path.of("..", "shared", "tom-workbooks"))).map(d -> d.resolve("eRS_TOM_v1.4.xlsx"))
+                .filter(Files::isRegularFile);
+        String programme = workbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
+
+        bench.log("reference line: the database's raw commit rate");
+        ReferenceLine.Result reference = ReferenceLine.measure(bench, 8);
+
+        bench.log("start-up and idle memory");
+        StartupMemory.Result startup = StartupMemory.measure(bench, bench.quick ? 1 : 3);
+
+        bench.log("fixtures");
+        Fixtures fixtures = Fixtures.create(bench, programme, bench.quick ? 20 : 100);
+        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 200, bench.seconds(30), fixtures.answers(1));
+        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 500, bench.seconds(15), fixtures.reads(1));
+
+        bench.log("REST writes, stepped");
+        List<Stats> writes;
+        List<Stats> reads;
+        Map<TomService, Double> peakMemory;
+        try (var memory = new StartupMemory.MemorySampler(bench)) {
+            writes = stepped(bench, "answer rows", "PUT", WRITE_RATES, fixtures, true);
+            bench.log("REST reads, stepped");
+            reads = stepped(bench, "read assessments", "GET", READ_RATES, fixtures, false);
+            peakMemory = memory.peaks();
+        }
+        Charts.latencyByRate(docs.resolve("benchmarks/writes.png"), "Answering rows: latency by offered rate", writes);
+        Charts.latencyByRate(docs.resolve("benchmarks/reads.png"), "Reading assessments: latency by offered rate", reads);
+
+        bench.log("event propagation at 200 events/s");
+        Propagation.Result propagation = Propagation.measure(bench, fixtures, 200);
+
+        Workbooks.Result workbooks = null;
+        if (workbook.isPresent()) {
+            bench.log("workbooks");
+            workbooks = Workbooks.measure(bench, workbook.get(), programme, fixtures.assessments.get(0), bench.quick ? 5 : 20);
+        }
+
+        bench.log("growth");
+        long[] sizes = bench.quick ? new long[] { 1_000, 5_000, 10_000 } : new long[] { 10_000, 100_000, 1_000_000 };
+        List<Growth.Level> growth = Growth.measure(bench, fixtures, sizes);
+
+        bench.log("audit chain verification");
+        ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
+
+        Findings.write(report, reference, startup, peakMemory, writes, reads, propagation, workbooks, growth, chain);
+        return report;
+    }
+
+    /** Steps the offered rate up until a step is not sustained (the knee), then stops. */
+    private static List<Stats> stepped(Bench bench, String name, String method, double[] rates, Fixtures fixtures, boolean write) {
+        List<Stats> steps = new ArrayList<>();
+        for (double rate : rates) {
+            Stats step = bench.load(name, TomService.ASSESSMENT, method, rate, bench.seconds(30),
+                    write ? fixtures.answers((long) rate) : fixtures.reads((long) rate));
+            steps.add(step);
+            if (!step.sustained()) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private static String header(boolean quick, Duration took) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.replaceFirst("model name\\s*:\\s*", "")).orElse("unknown CPU");
+        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        return """
+                # Benchmarks
+
+                Measured %s by `bench/run%s` (%d min), on this machine: %d cores (%s), %.0f GiB of memory, Java %s. The \
+                harness starts the whole local stack afresh, exactly as `./tom-assure` runs it: PostgreSQL (embedded, one \
+                server for every service and Keycloak), Kafka (KRaft), Keycloak, the SMTP sink and the four services, each a \
+                packaged JVM with `-Xmx384m -XX:+UseSerialGC`. The load generator (Gatling, open model: requests arrive at \
+                the offered rate whatever the responses do) runs on the same two cores, so every figure includes its cost. \
+                Requests carry a real Keycloak token (the supplier system's client-credentials grant), checked by each service.
+
+                Gatling's HTML reports (latency over time, percentiles, per step) are written to `bench/target/bench-run/gatling/`; \
+                the PNG charts are in `docs/benchmarks/`. The reference line is measured on the same PostgreSQL server in the \
+                same run, so the ratio to it holds whatever the server's durability settings (listed with it).
+                """.formatted(LocalDate.now(), quick ? " --quick" : "", took.toMinutes(), Runtime.getRuntime().availableProcessors(),
+                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"));
+    }
+
+    private Main() {
+    }
+}

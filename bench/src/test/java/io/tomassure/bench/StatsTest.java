@@ -1,0 +1,41 @@
+package io.tomassure.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+
+    @Test
+    void readsTheAllRequestsRowOfGatlingsReport() {
+        String html = "<table><tr id=\"ROOT\" ><td class=\"total col-1\">All</td>"
+                + "<td class=\"value total col-2\">1200</td><td class=\"value ok col-3\">1190</td><td class=\"value ko col-4\">10</td>"
+                + "<td class=\"value ko col-5\">1</td><td class=\"value total col-6\">63.16</td><td class=\"value total col-7\">341</td>"
+                + "<td class=\"value total col-8\">10488</td><td class=\"value total col-9\">11351</td>"
+                + "<td class=\"value total col-10\">13051</td><td class=\"value total col-11\">13516</td>"
+                + "<td class=\"value total col-12\">13872</td></tr></table>";
+        Stats stats = Stats.fromGatlingReport("writes", 200, html, Path.of("r"));
+        assertThat(stats).isEqualTo(new Stats("writes", 200, 1200, 10, 63.16, 10488, 13051, 13516, 13872, Path.of("r")));
+        assertThat(stats.sustained()).isFalse();
+    }
+
+    @Test
+    void nearestRankPercentiles() {
+        double[] sorted = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+        assertThat(Stats.percentile(sorted, 50)).isEqualTo(5);
+        assertThat(Stats.percentile(sorted, 99)).isEqualTo(10);
+        assertThat(Stats.percentile(new double[0], 50)).isNaN();
+    }
+
+    @Test
+    void aStepIsSustainedWithoutErrorsAndNearTheOfferedRate() {
+        assertThat(new Stats("s", 1000, 30000, 0, 985, 3, 8, 20, 40, null).sustained()).isTrue();
+        assertThat(new Stats("s", 1000, 30000, 0, 900, 3, 8, 20, 40, null).sustained()).isFalse();
+        assertThat(new Stats("s", 1000, 30000, 1, 1000, 3, 8, 20, 40, null).sustained()).isFalse();
+        assertThat(Findings.highestSustained(List.of(new Stats("a", 500, 1, 0, 500, 1, 1, 1, 1, null),
+                new Stats("b", 1000, 1, 0, 700, 1, 1, 1, 1, null))).map(Stats::offered)).contains(500.0);
+    }
+}
