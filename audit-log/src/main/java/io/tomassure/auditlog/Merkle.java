@@ -120,6 +120,67 @@ public final class Merkle {
         return sha;
     }
 
+    /**
+     * The right edge of a tree built leaf by leaf: one complete, aligned subtree per 1-bit of the size, so a tree of
+     * any size is built (and its root known) in O(log n) memory. Appending merges equal-sized subtrees, as a binary
+     * counter carries.
+     */
+    public static final class Frontier {
+        /** An aligned subtree: leaves [index * 2^level, (index + 1) * 2^level). */
+        public record Node(int level, long index, byte[] hash) {
+        }
+
+        private final List<byte[]> subtrees = new ArrayList<>(); // by level; null where the size has a 0-bit
+        private long size;
+
+        /** The frontier of a stored tree of {@code size} leaves. */
+        public static Frontier of(Nodes nodes, long size) {
+            Frontier frontier = new Frontier();
+            for (int level = 0; (size >> level) > 0; level++) {
+                frontier.subtrees.add(((size >> level) & 1) == 1 ? nodes.node(level, (size >> level) - 1) : null);
+            }
+            frontier.size = size;
+            return frontier;
+        }
+
+        /** Appends a leaf; returns it and every subtree it completes, bottom up (what a store keeps). */
+        public List<Node> append(byte[] leafHash) {
+            List<Node> completed = new ArrayList<>();
+            long index = size;
+            byte[] hash = leafHash;
+            int level = 0;
+            completed.add(new Node(level, index, hash));
+            while ((index & 1) == 1) {
+                hash = nodeHash(subtrees.get(level), hash);
+                subtrees.set(level++, null);
+                index >>= 1;
+                completed.add(new Node(level, index, hash));
+            }
+            if (level == subtrees.size()) {
+                subtrees.add(hash);
+            } else {
+                subtrees.set(level, hash);
+            }
+            size++;
+            return completed;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** The root (RFC 6962: the smaller, right-hand subtrees join first). */
+        public byte[] root() {
+            byte[] root = null;
+            for (byte[] subtree : subtrees) {
+                if (subtree != null) {
+                    root = root == null ? subtree : nodeHash(subtree, root);
+                }
+            }
+            return root == null ? sha256().digest() : root;
+        }
+    }
+
     /** Aligned subtree hashes kept in memory: for tests, the verifier and benchmarks. */
     public static final class InMemory implements Nodes {
 

@@ -75,18 +75,17 @@ public final class Verification {
 
     /**
      * The chain verified a batch at a time, so a log of any size is checked in bounded memory: it keeps the last
-     * entry and the Merkle frontier (one hash per level), never the entries. Each batch is hashed on every core
+     * entry and the Merkle {@link Merkle.Frontier} (one hash per level), never the entries. Each batch is hashed on every core
      * (an entry's hashes depend on its content alone); links and the tree are then checked in order.
      */
     public static final class Chain {
         private final Checkpoint checkpoint;
         private final PublicKey key;
         private final List<String> problems = new ArrayList<>();
-        private final List<byte[]> frontier = new ArrayList<>();
+        private final Merkle.Frontier tree = new Merkle.Frontier();
         private AuditEntry first;
         private AuditEntry previous;
         private long entries;
-        private long leaves;
 
         public Chain(Checkpoint checkpoint, PublicKey key) {
             this.checkpoint = checkpoint;
@@ -105,39 +104,12 @@ public final class Verification {
                         problems.add("entry 1 does not start from the genesis hash");
                     }
                 }
-                if (checkpoint != null && first.seq() == 1 && leaves < checkpoint.treeSize()) {
-                    fold(hashes[i].leaf());
+                if (checkpoint != null && first.seq() == 1 && tree.size() < checkpoint.treeSize()) {
+                    tree.append(hashes[i].leaf());
                 }
                 previous = entry;
                 entries++;
             }
-        }
-
-        /** Adds a leaf to the frontier: equal-sized complete subtrees merge, as in a binary counter. */
-        private void fold(byte[] leaf) {
-            byte[] hash = leaf;
-            int level = 0;
-            while (level < frontier.size() && frontier.get(level) != null) {
-                hash = Merkle.nodeHash(frontier.get(level), hash);
-                frontier.set(level++, null);
-            }
-            if (level == frontier.size()) {
-                frontier.add(hash);
-            } else {
-                frontier.set(level, hash);
-            }
-            leaves++;
-        }
-
-        /** The root of the leaves folded so far (RFC 6962: the smaller, right-hand subtrees join first). */
-        private byte[] root() {
-            byte[] root = null;
-            for (byte[] subtree : frontier) {
-                if (subtree != null) {
-                    root = root == null ? subtree : Merkle.nodeHash(subtree, root);
-                }
-            }
-            return root == null ? Merkle.sha256().digest() : root;
         }
 
         public Report finish() {
@@ -145,8 +117,8 @@ public final class Verification {
                 if (key != null && !checkpoint.verify(key)) {
                     problems.add("the checkpoint's signature does not verify with this public key");
                 }
-                if (first != null && first.seq() == 1 && leaves == checkpoint.treeSize()
-                        && !Arrays.equals(root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
+                if (first != null && first.seq() == 1 && tree.size() == checkpoint.treeSize()
+                        && !Arrays.equals(tree.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
                     problems.add("the first " + checkpoint.treeSize() + " entries do not hash to the signed root");
                 }
             }

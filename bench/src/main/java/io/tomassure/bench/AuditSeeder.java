@@ -6,13 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
 
+import io.tomassure.audit.service.AuditStore;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Merkle;
 
@@ -25,7 +25,7 @@ import io.tomassure.auditlog.Merkle;
 final class AuditSeeder {
     private static final int COPY_BATCH = 20_000;
 
-    static void growTo(Connection c, long size, List<String> assessments) throws Exception {
+    static void growTo(AuditStore store, Connection c, long size, List<String> assessments) throws Exception {
         c.setAutoCommit(false);
         long seq;
         String hash;
@@ -35,7 +35,7 @@ final class AuditSeeder {
             seq = rs.getLong(1);
             hash = rs.getString(2);
         }
-        List<byte[]> frontier = frontier(c, seq);
+        Merkle.Frontier tree = Merkle.Frontier.of(store.nodes(c), seq);
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         long start = seq;
         while (seq < size) {
@@ -47,21 +47,10 @@ final class AuditSeeder {
                 hash = entry.hash();
                 seq = entry.seq();
                 row(entries, entry);
-                long index = seq - 1;
-                byte[] node = entry.leafHash();
-                int level = 0;
-                nodes.append(level).append('\t').append(index).append("\t\\\\x").append(HexFormat.of().formatHex(node)).append('\n');
-                while ((index & 1) == 1) {
-                    node = Merkle.nodeHash(frontier.get(level), node);
-                    frontier.set(level, null);
-                    index >>= 1;
-                    level++;
-                    nodes.append(level).append('\t').append(index).append("\t\\\\x").append(HexFormat.of().formatHex(node)).append('\n');
+                for (Merkle.Frontier.Node node : tree.append(entry.leafHash())) {
+                    nodes.append(node.level()).append('\t').append(node.index()).append("\t\\\\x")
+                            .append(HexFormat.of().formatHex(node.hash())).append('\n');
                 }
-                while (frontier.size() <= level) {
-                    frontier.add(null);
-                }
-                frontier.set(level, node);
             }
             copy.copyIn("copy audit_entry (seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
                     + "organisations, assessment_id, deployment_id, actor, event, prev_hash, hash, recorded_at) from stdin",
@@ -78,26 +67,6 @@ final class AuditSeeder {
         if (seq > start) {
             try (var analyze = c.createStatement()) {
                 analyze.execute("analyze audit_entry");
-            }
-        }
-    }
-
-    /** The left siblings the next leaf may complete: one stored subtree per 1-bit of the current size. */
-    private static List<byte[]> frontier(Connection c, long size) throws Exception {
-        List<byte[]> frontier = new ArrayList<>();
-        for (int level = 0; (size >> level) > 0; level++) {
-            frontier.add(((size >> level) & 1) == 1 ? node(c, level, (size >> level) - 1) : null);
-        }
-        return frontier;
-    }
-
-    private static byte[] node(Connection c, int level, long index) throws Exception {
-        try (PreparedStatement select = c.prepareStatement("select hash from merkle_node where level = ? and idx = ?")) {
-            select.setInt(1, level);
-            select.setLong(2, index);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getBytes(1);
             }
         }
     }

@@ -7,13 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -130,7 +131,15 @@ final class Bench {
     }
 
     Connection db(TomService service) throws SQLException {
-        return DriverManager.getConnection(config.jdbcUrl(service.database()), StackConfig.DB_USER, StackConfig.DB_PASSWORD);
+        return dataSource(service).getConnection();
+    }
+
+    PGSimpleDataSource dataSource(TomService service) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(config.jdbcUrl(service.database()));
+        dataSource.setUser(StackConfig.DB_USER);
+        dataSource.setPassword(StackConfig.DB_PASSWORD);
+        return dataSource;
     }
 
     /** A service's resident set size in MB, from /proc (Linux). */

@@ -3,8 +3,6 @@ package io.tomassure.bench;
 import java.util.List;
 import java.util.Random;
 
-import org.postgresql.ds.PGSimpleDataSource;
-
 import io.restassured.path.json.JsonPath;
 import io.tomassure.audit.service.AuditStore;
 import io.tomassure.auditlog.AuditEntry;
@@ -12,7 +10,6 @@ import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Keys;
 import io.tomassure.auditlog.Verification;
 import io.tomassure.stack.DemoUser;
-import io.tomassure.stack.StackConfig;
 import io.tomassure.stack.TomService;
 
 /**
@@ -34,11 +31,7 @@ final class ChainVerification {
         String publicKey = bench.as(DemoUser.AUDITOR, TomService.AUDIT).accept("application/x-pem-file")
                 .get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
 
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(bench.config.jdbcUrl(TomService.AUDIT.database()));
-        dataSource.setUser(StackConfig.DB_USER);
-        dataSource.setPassword(StackConfig.DB_PASSWORD);
-        AuditStore store = new AuditStore(dataSource);
+        AuditStore store = new AuditStore(bench.dataSource(TomService.AUDIT));
         Verification.Chain chain = new Verification.Chain(checkpoint, Keys.publicKey(publicKey));
         long reading = 0;
         long checking = 0;

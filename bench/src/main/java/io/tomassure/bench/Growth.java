@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.tomassure.audit.service.AuditStore;
 import io.tomassure.stack.TomService;
 
 /**
@@ -27,7 +28,7 @@ final class Growth {
             long started = System.nanoTime();
             growAssessments(bench, fixtures.templateId, size);
             try (Connection c = bench.db(TomService.AUDIT)) {
-                AuditSeeder.growTo(c, size, fixtures.assessments);
+                AuditSeeder.growTo(new AuditStore(bench.dataSource(TomService.AUDIT)), c, size, fixtures.assessments);
             }
             bench.log("  grown to %,d assessments and audit entries in %.0f s".formatted(size, (System.nanoTime() - started) / 1e9));
             var duration = bench.seconds(20);

@@ -13,6 +13,7 @@ import io.tomassure.stack.DemoData;
 import io.tomassure.stack.LocalStack;
 import io.tomassure.stack.StackConfig;
 import io.tomassure.stack.TomService;
+import io.tomassure.testing.TomWorkbooks;
 
 /**
  * The benchmark harness: starts the whole local stack afresh (on free ports, in bench/target), loads the demo data,
@@ -42,9 +43,7 @@ public final class Main {
     }
 
     private static Report run(Bench bench, Report report, Path docs) throws Exception {
-        Optional<Path> workbook = Optional.ofNullable(System.getenv("TOM_WORKBOOKS")).map(Path::of)
-                .or(() -> Optional.of(Path.of("..", "shared", "tom-workbooks"))).map(d -> d.resolve("eRS_TOM_v1.4.xlsx"))
-                .filter(Files::isRegularFile);
+        Optional<Path> workbook = TomWorkbooks.folder().map(d -> d.resolve(TomWorkbooks.ERS)).filter(Files::isRegularFile);
         String programme = workbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
 
         bench.log("reference line: the database's raw commit rate");

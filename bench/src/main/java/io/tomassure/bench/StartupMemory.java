@@ -46,7 +46,6 @@ final class StartupMemory {
         }
         Thread.sleep(bench.seconds(20).toMillis()); // settled: start-up garbage collected, consumers joined
         for (TomService service : TomService.values()) {
-            System.gc();
             idle.put(service, bench.residentMb(service));
         }
         bench.log("  idle resident memory (MB): " + idle);
