@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Merkle trees as Certificate Transparency defines them (RFC 6962, section 2.1): leaves hashed with a 0x00
@@ -16,6 +18,10 @@ public final class Merkle {
     /** Hashes of whole, aligned subtrees: leaves [index * 2^level, (index + 1) * 2^level). */
     public interface Nodes {
         byte[] node(int level, long index);
+    }
+
+    /** Where an aligned subtree is: its level (0 for a leaf) and its index on that level. */
+    public record NodeRef(int level, long index) {
     }
 
     private Merkle() {
@@ -59,6 +65,20 @@ public final class Merkle {
         List<byte[]> path = new ArrayList<>();
         path(nodes, index, 0, size, path);
         return path;
+    }
+
+    /**
+     * The stored subtrees {@link #inclusionProof} reads for that leaf and size. Which ones depends on the shape of
+     * the tree only, not on hashes: a store can fetch them all at once, and the proof costs one read, not log2(size).
+     */
+    public static Set<NodeRef> proofNodes(long index, long size) {
+        Set<NodeRef> read = new LinkedHashSet<>();
+        byte[] anyHash = new byte[32];
+        inclusionProof((level, i) -> {
+            read.add(new NodeRef(level, i));
+            return anyHash;
+        }, index, size);
+        return read;
     }
 
     private static void path(Nodes nodes, long index, long start, long count, List<byte[]> path) {

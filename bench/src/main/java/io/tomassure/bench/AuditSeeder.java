@@ -66,7 +66,8 @@ final class AuditSeeder {
         c.setAutoCommit(true);
         if (seq > start) {
             try (var analyze = c.createStatement()) {
-                analyze.execute("analyze audit_entry");
+                analyze.execute("vacuum analyze audit_entry");
+                analyze.execute("vacuum analyze merkle_node");
             }
         }
     }

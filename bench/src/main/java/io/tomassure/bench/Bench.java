@@ -57,10 +57,11 @@ final class Bench {
     Stats load(String name, TomService service, String method, double rate, Duration duration,
             java.util.Iterator<Map<String, Object>> feeder) {
         log("  %s at %,.0f/s for %d s".formatted(name, rate, duration.toSeconds()));
+        CpuUse cpu = CpuUse.start(this);
         Stats stats = gatling.run(new LoadPlan(name, config.serviceUrl(service), supplierSystemToken(), method, rate,
-                duration, feeder));
-        log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d".formatted(stats.throughput(), stats.p50(),
-                stats.p95(), stats.p99(), stats.errors()));
+                duration, feeder)).withCpu(CpuUse.describe(cpu.stop()));
+        log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d; CPU: %s".formatted(stats.throughput(),
+                stats.p50(), stats.p95(), stats.p99(), stats.errors(), stats.cpu()));
         quiesce();
         return stats;
     }

@@ -13,26 +13,29 @@ final class Findings {
 
     static void write(Report report, ReferenceLine.Result reference, StartupMemory.Result startup,
             Map<TomService, Double> peakMemory, List<Stats> writes, List<Stats> reads, Propagation.Result propagation,
-            Workbooks.Result workbooks, List<Growth.Level> growth, ChainVerification.Result chain) {
+            GateLatency.Result gate, Workbooks.Result workbooks, List<Growth.Level> growth, ChainVerification.Result chain) {
         Optional<Stats> writeKnee = highestSustained(writes);
         Optional<Stats> writeAt500 = at(writes, 500);
-        double sustainedWrites = writeKnee.map(Stats::throughput).orElse(0.0);
+        double sustainedWrites = writeKnee.map(Stats::offered).orElse(0.0);
         report.target("REST writes (row answers), sustained", ">= 1,000/s, 0 errors", "%,.0f/s".formatted(sustainedWrites),
-                sustainedWrites >= 1000 * 0.97, "%.0f%% of the database's raw commit rate on %d connections".formatted(
+                sustainedWrites >= 1000, "%.1f%% of the database's raw commit rate on %d connections".formatted(
                         100 * sustainedWrites / reference.concurrent(), reference.connections()));
         report.target("REST writes, p99 at 500/s", "<= 50 ms", writeAt500.map(s -> "%.0f ms".formatted(s.p99())).orElse("n/a"),
                 writeAt500.map(s -> s.p99() <= 50 && s.errors() == 0).orElse(false), "");
         Optional<Stats> readKnee = highestSustained(reads);
         Optional<Stats> readAt1000 = at(reads, 1000);
-        double sustainedReads = readKnee.map(Stats::throughput).orElse(0.0);
+        double sustainedReads = readKnee.map(Stats::offered).orElse(0.0);
         report.target("REST reads (assessment + derived results)", ">= 3,000/s", "%,.0f/s".formatted(sustainedReads),
-                sustainedReads >= 3000 * 0.97, "");
+                sustainedReads >= 3000, "");
         report.target("REST reads, p99 at 1,000/s", "<= 20 ms", readAt1000.map(s -> "%.0f ms".formatted(s.p99())).orElse("n/a"),
                 readAt1000.map(s -> s.p99() <= 20).orElse(false), "");
         Stats toAudit = propagation.toAudit();
         report.target("commit -> audit entry visible, at 200 events/s", "p50 <= 20 ms, p99 <= 100 ms",
                 "p50 %.1f ms, p99 %.1f ms".formatted(toAudit.p50(), toAudit.p99()),
                 toAudit.p50() <= 20 && toAudit.p99() <= 100 && toAudit.errors() == 0, "%,d events".formatted(propagation.events()));
+        report.target("last condition met -> go-live ready emitted", "p99 <= 200 ms", "p50 %.0f ms, p99 %.0f ms".formatted(
+                gate.toPublished().p50(), gate.toPublished().p99()), gate.toPublished().p99() <= 200,
+                "%d deployments; emitted = published to Kafka".formatted(gate.toPublished().requests()));
         double slowestStart = startup.startupMs().values().stream().mapToDouble(StartupMemory::median).max().orElse(0);
         report.target("start-up to first request, per service (JVM)", "<= 3 s", "slowest %.2f s (median of runs)".formatted(
                 slowestStart / 1000), slowestStart <= 3000, "");
@@ -64,7 +67,7 @@ final class Findings {
 
         report.section("reference", "Reference line: the database's raw commit rate", """
                 One single-row insert per transaction in a loop, on the stack's PostgreSQL (%s): **%,.0f commits/s** from \
-                one connection, **%,.0f commits/s** from %d. Sustained row answers are **%.0f%%** of the latter, each being \
+                one connection, **%,.0f commits/s** from %d. Sustained row answers are **%.1f%%** of the latter, each being \
                 a transaction that locks the assessment, reads the row, writes it and an outbox event, behind token \
                 validation, JSON and validation, with Gatling, the relay, Kafka and three consumers on the same two cores.
                 """.formatted(reference.settings(), reference.oneConnection(), reference.concurrent(), reference.connections(),
@@ -75,6 +78,7 @@ final class Findings {
                 + "\n![reads](benchmarks/reads.png)");
         report.section("propagation", "3. Event propagation", Report.table(List.of(propagation.write(), propagation.toAudit(),
                 propagation.toApproval())));
+        report.section("gate", "3b. The go-live gate", Report.table(List.of(gate.toPublished(), gate.toAudit())));
         report.section("startup", "4. Start-up and memory", startupTable(startup, peakMemory));
         StringBuilder growthTables = new StringBuilder();
         for (Growth.Level level : growth) {
@@ -99,7 +103,7 @@ final class Findings {
         report.section("improved", "What these figures changed", "");
     }
 
-    /** The step with the highest rate served that was sustained (no errors, at least 97% of the offered rate). */
+    /** The step with the highest rate served that was sustained ({@link Stats#sustained}). */
     static Optional<Stats> highestSustained(List<Stats> steps) {
         return steps.stream().filter(Stats::sustained).max(Comparator.comparingDouble(Stats::throughput));
     }

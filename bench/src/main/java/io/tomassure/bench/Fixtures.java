@@ -29,14 +29,19 @@ final class Fixtures {
         this.productId = productId;
     }
 
-    static Fixtures create(Bench bench, String programme, int count) {
+    /** The demo product and the programme's published template, with no assessments yet. */
+    static Fixtures of(Bench bench, String programme) {
         JsonPath programmes = bench.as(DemoUser.ADMIN, TomService.ASSESSMENT).get("/api/v1/programmes").then().statusCode(200)
                 .extract().jsonPath();
         String templateId = programmes.getString("find { it.code == '" + programme + "' }.templates[0].id");
         String productId = bench.supplierSystem(TomService.ASSESSMENT).get("/api/v1/products").then().statusCode(200)
                 .extract().path("items[0].id");
-        Fixtures fixtures = new Fixtures(templateId, productId);
-        JsonPath template = bench.supplierSystem(TomService.ASSESSMENT).get("/api/v1/templates/" + templateId).then()
+        return new Fixtures(templateId, productId);
+    }
+
+    static Fixtures create(Bench bench, String programme, int count) {
+        Fixtures fixtures = of(bench, programme);
+        JsonPath template = bench.supplierSystem(TomService.ASSESSMENT).get("/api/v1/templates/" + fixtures.templateId).then()
                 .statusCode(200).extract().jsonPath();
         for (Map<String, Object> row : template.<Map<String, Object>>getList("sections.requirements.flatten()")) {
             if ("SUPPLIER".equals(row.get("answeredBy"))) {

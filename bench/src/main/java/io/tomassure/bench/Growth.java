@@ -24,6 +24,7 @@ final class Growth {
 
     static List<Level> measure(Bench bench, Fixtures fixtures, long[] sizes) throws Exception {
         List<Level> levels = new ArrayList<>();
+        steps(bench, fixtures, 0); // warm-up: the list endpoints' first calls would otherwise charge the JIT to the first size
         for (long size : sizes) {
             long started = System.nanoTime();
             growAssessments(bench, fixtures.templateId, size);
@@ -31,17 +32,19 @@ final class Growth {
                 AuditSeeder.growTo(new AuditStore(bench.dataSource(TomService.AUDIT)), c, size, fixtures.assessments);
             }
             bench.log("  grown to %,d assessments and audit entries in %.0f s".formatted(size, (System.nanoTime() - started) / 1e9));
-            var duration = bench.seconds(20);
-            List<Stats> steps = new ArrayList<>();
-            steps.add(bench.load(STEPS.get(0), TomService.ASSESSMENT, "PUT", 200, duration, fixtures.answers(size)));
-            steps.add(bench.load(STEPS.get(1), TomService.ASSESSMENT, "GET", 500, duration, fixtures.reads(size)));
-            steps.add(bench.load(STEPS.get(2), TomService.ASSESSMENT, "GET", 200, duration,
-                    Fixtures.repeat("/api/v1/assessments?limit=50")));
-            steps.add(bench.load(STEPS.get(3), TomService.AUDIT, "GET", 200, duration,
-                    Fixtures.repeat("/api/v1/audit/entries?limit=50")));
-            levels.add(new Level(size, steps));
+            levels.add(new Level(size, steps(bench, fixtures, size)));
         }
         return levels;
+    }
+
+    /** Each of {@link #STEPS} at its fixed rate. */
+    private static List<Stats> steps(Bench bench, Fixtures fixtures, long seed) {
+        var duration = bench.seconds(20);
+        return List.of(
+                bench.load(STEPS.get(0), TomService.ASSESSMENT, "PUT", 100, duration, fixtures.answers(seed)),
+                bench.load(STEPS.get(1), TomService.ASSESSMENT, "GET", 300, duration, fixtures.reads(seed)),
+                bench.load(STEPS.get(2), TomService.ASSESSMENT, "GET", 200, duration, Fixtures.repeat("/api/v1/assessments?limit=50")),
+                bench.load(STEPS.get(3), TomService.AUDIT, "GET", 200, duration, Fixtures.repeat("/api/v1/audit/entries?limit=50")));
     }
 
     /** Adds products, versions and assessments of the supplier until there are {@code size} assessments. */
@@ -65,8 +68,12 @@ final class Growth {
                     insert.executeUpdate();
                 }
             }
+            // As a database that has been running would be: statistics fresh, visibility map set, no autovacuum
+            // woken by the bulk insert during the measurement.
             try (Statement s = c.createStatement()) {
-                s.execute("analyze product; analyze product_version; analyze assessment");
+                for (String table : List.of("product", "product_version", "assessment")) {
+                    s.execute("vacuum analyze " + table);
+                }
             }
         }
     }

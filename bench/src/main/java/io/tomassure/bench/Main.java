@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.tomassure.stack.DemoData;
 import io.tomassure.stack.LocalStack;
+import io.tomassure.stack.ServiceProcess;
 import io.tomassure.stack.StackConfig;
 import io.tomassure.stack.TomService;
 import io.tomassure.testing.TomWorkbooks;
@@ -21,8 +22,8 @@ import io.tomassure.testing.TomWorkbooks;
  * runs every scenario briefly and small (minutes, not the better part of an hour) and writes under bench/target only.
  */
 public final class Main {
-    private static final double[] WRITE_RATES = { 250, 500, 750, 1000, 1250, 1500, 2000 };
-    private static final double[] READ_RATES = { 500, 1000, 2000, 3000, 4000, 5000 };
+    private static final double[] WRITE_RATES = { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 };
+    private static final double[] READ_RATES = { 250, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000 };
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -54,8 +55,12 @@ public final class Main {
 
         bench.log("fixtures");
         Fixtures fixtures = Fixtures.create(bench, programme, bench.quick ? 20 : 100);
-        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 200, bench.seconds(30), fixtures.answers(1));
-        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 500, bench.seconds(15), fixtures.reads(1));
+        // At rates every service keeps up with, long enough for the JIT to compile the hot paths: an overloaded
+        // warm-up would only build queues, and the first steps would measure the compiler.
+        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
+        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
+        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
+        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 300, bench.seconds(30), fixtures.reads(2));
 
         bench.log("REST writes, stepped");
         List<Stats> writes;
@@ -73,6 +78,9 @@ public final class Main {
         bench.log("event propagation at 200 events/s");
         Propagation.Result propagation = Propagation.measure(bench, fixtures, 200);
 
+        bench.log("go-live gate: last condition met -> go-live-ready emitted");
+        GateLatency.Result gate = GateLatency.measure(bench, bench.quick ? 5 : 30);
+
         Workbooks.Result workbooks = null;
         if (workbook.isPresent()) {
             bench.log("workbooks");
@@ -86,7 +94,7 @@ public final class Main {
         bench.log("audit chain verification");
         ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
 
-        Findings.write(report, reference, startup, peakMemory, writes, reads, propagation, workbooks, growth, chain);
+        Findings.write(report, reference, startup, peakMemory, writes, reads, propagation, gate, workbooks, growth, chain);
         return report;
     }
 
@@ -115,7 +123,7 @@ public final class Main {
                 Measured %s by `bench/run%s` (%d min), on this machine: %d cores (%s), %.0f GiB of memory, Java %s. The \
                 harness starts the whole local stack afresh, exactly as `./tom-assure` runs it: PostgreSQL (embedded, one \
                 server for every service and Keycloak), Kafka (KRaft), Keycloak, the SMTP sink and the four services, each a \
-                packaged JVM with `-Xmx384m -XX:+UseSerialGC`. The load generator (Gatling, open model: requests arrive at \
+                packaged JVM with `%s` and its AppCDS archive. The load generator (Gatling, open model: requests arrive at \
                 the offered rate whatever the responses do) runs on the same two cores, so every figure includes its cost. \
                 Requests carry a real Keycloak token (the supplier system's client-credentials grant), checked by each service.
 
@@ -123,7 +131,7 @@ public final class Main {
                 the PNG charts are in `docs/benchmarks/`. The reference line is measured on the same PostgreSQL server in the \
                 same run, so the ratio to it holds whatever the server's durability settings (listed with it).
                 """.formatted(LocalDate.now(), quick ? " --quick" : "", took.toMinutes(), Runtime.getRuntime().availableProcessors(),
-                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"));
+                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ServiceProcess.JAVA_OPTS);
     }
 
     private Main() {

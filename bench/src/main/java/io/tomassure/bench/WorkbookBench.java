@@ -20,8 +20,8 @@ import io.tomassure.testing.TomWorkbooks;
 
 /**
  * Workbook import and export timings and peak heap, on the real workbooks: the same code the service runs (safe
- * open, table reading, template building; the export writer), without HTTP and the database. Writes
- * docs/benchmarks/workbooks.md. Run: {@code bench/run-workbooks.sh}.
+ * open, table reading, template building; the export writer), without HTTP and the database. The harness runs it
+ * in a JVM of its own capped at 256 MB ({@link Workbooks}) and writes its table to the file named by {@code -Dreport}.
  */
 public final class WorkbookBench {
 
@@ -52,7 +52,7 @@ public final class WorkbookBench {
         }));
         String report = markdown(figures);
         System.out.println(report);
-        Path out = Path.of(System.getProperty("report", "docs/benchmarks/workbooks.md"));
+        Path out = Path.of(System.getProperty("report", "target/workbooks.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
     }
@@ -126,7 +126,7 @@ public final class WorkbookBench {
         md.append("# Benchmark: TOM workbook import and export\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version"))
-                .append(", one JVM capped at `-Xmx256m` (serial GC), with `bench/run-workbooks.sh`.\n\n");
+                .append(", one JVM capped at `-Xmx256m` (serial GC).\n\n");
         md.append("The code the service runs for an upload (size and zip-bomb checks, POI parse, table reading, template ")
                 .append("building) and for a download (the export writer), without HTTP and the database. Cold is the ")
                 .append("first run in the JVM; warm figures are over ").append(RUNS).append(" runs after ").append(WARM_UP)

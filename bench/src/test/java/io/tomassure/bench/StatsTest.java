@@ -18,7 +18,7 @@ class StatsTest {
                 + "<td class=\"value total col-10\">13051</td><td class=\"value total col-11\">13516</td>"
                 + "<td class=\"value total col-12\">13872</td></tr></table>";
         Stats stats = Stats.fromGatlingReport("writes", 200, html, Path.of("r"));
-        assertThat(stats).isEqualTo(new Stats("writes", 200, 1200, 10, 63.16, 10488, 13051, 13516, 13872, Path.of("r")));
+        assertThat(stats).isEqualTo(new Stats("writes", 200, 1200, 10, 63.16, 10488, 13051, 13516, 13872, Path.of("r"), ""));
         assertThat(stats.sustained()).isFalse();
     }
 
@@ -31,11 +31,12 @@ class StatsTest {
     }
 
     @Test
-    void aStepIsSustainedWithoutErrorsAndNearTheOfferedRate() {
-        assertThat(new Stats("s", 1000, 30000, 0, 985, 3, 8, 20, 40, null).sustained()).isTrue();
-        assertThat(new Stats("s", 1000, 30000, 0, 900, 3, 8, 20, 40, null).sustained()).isFalse();
-        assertThat(new Stats("s", 1000, 30000, 1, 1000, 3, 8, 20, 40, null).sustained()).isFalse();
-        assertThat(Findings.highestSustained(List.of(new Stats("a", 500, 1, 0, 500, 1, 1, 1, 1, null),
-                new Stats("b", 1000, 1, 0, 700, 1, 1, 1, 1, null))).map(Stats::offered)).contains(500.0);
+    void aStepIsSustainedWithoutErrorsNearTheOfferedRateAndWithoutAQueue() {
+        assertThat(new Stats("s", 1000, 30000, 0, 968, 3, 8, 20, 40, null, "").sustained()).isTrue();
+        assertThat(new Stats("s", 1000, 30000, 0, 940, 3, 8, 20, 40, null, "").sustained()).isFalse();
+        assertThat(new Stats("s", 1000, 30000, 0, 990, 300, 900, 1200, 1500, null, "").sustained()).isFalse();
+        assertThat(new Stats("s", 1000, 30000, 1, 1000, 3, 8, 20, 40, null, "").sustained()).isFalse();
+        assertThat(Findings.highestSustained(List.of(new Stats("a", 500, 1, 0, 500, 1, 1, 1, 1, null, ""),
+                new Stats("b", 1000, 1, 0, 700, 1, 1, 1, 1, null, ""))).map(Stats::offered)).contains(500.0);
     }
 }

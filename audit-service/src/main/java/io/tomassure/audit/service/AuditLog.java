@@ -93,7 +93,8 @@ public class AuditLog {
     /** The inclusion proof of entry {@code seq} in the tree of the given checkpoint. */
     public List<String> proof(long seq, long treeSize) throws SQLException {
         try (Connection c = store.dataSource().getConnection()) {
-            return Merkle.inclusionProof(store.nodes(c), seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
+            Merkle.Nodes path = store.nodes(c, Merkle.proofNodes(seq - 1, treeSize));
+            return Merkle.inclusionProof(path, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
         }
     }
 

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -140,6 +143,29 @@ public class AuditStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The given stored subtrees, read in one query; asking for any other is an error. */
+    public Merkle.Nodes nodes(Connection c, Collection<Merkle.NodeRef> refs) throws SQLException {
+        Map<Merkle.NodeRef, byte[]> found = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select n.level, n.idx, n.hash from merkle_node n
+                join unnest(?::int[], ?::bigint[]) as wanted(level, idx) on n.level = wanted.level and n.idx = wanted.idx""")) {
+            select.setArray(1, c.createArrayOf("int4", refs.stream().map(Merkle.NodeRef::level).toArray()));
+            select.setArray(2, c.createArrayOf("int8", refs.stream().map(Merkle.NodeRef::index).toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new Merkle.NodeRef(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }
+            }
+        }
+        return (level, index) -> {
+            byte[] hash = found.get(new Merkle.NodeRef(level, index));
+            if (hash == null) {
+                throw new IllegalStateException("Merkle node " + level + "/" + index + " is missing");
+            }
+            return hash;
+        };
     }
 
     /** Stored subtree hashes, read through one connection. */

@@ -55,9 +55,15 @@ public final class DemoData {
         if (workbook.isPresent()) {
             publishTemplate(admin, "e-rs", "e-Referral Service", "1.4", workbook.get());
         } else {
-            publishTemplate(admin, SAMPLE_PROGRAMME, "Demo national API", "1.0", config.repo().resolve("deploy/demo/sample-template.json"));
+            publishSampleTemplate();
         }
         createProduct(tokens.user(DemoUser.SUPPLIER.username()));
+    }
+
+    /** Publishes the project's small sample template (once), beside the real one if that is loaded too. */
+    public void publishSampleTemplate() {
+        publishTemplate(tokens.user(DemoUser.ADMIN.username()), SAMPLE_PROGRAMME, "Demo national API", "1.0",
+                config.repo().resolve("deploy/demo/sample-template.json"));
     }
 
     /** TOM_WORKBOOKS, else shared/tom-workbooks beside the repository: public NHS documents never copied into it. */

@@ -94,7 +94,9 @@ final class Kafka extends ProcessComponent {
 
     /** Formats the log folder once, with a new cluster id. */
     private void format(Path properties, Path dir) {
-        List<String> command = java("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties.toString());
+        // "--cluster-id=" joined: one id in 64 starts with '-', which the tool would take for an option
+        List<String> command = java("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "-c",
+                properties.toString());
         try {
             Process format = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();

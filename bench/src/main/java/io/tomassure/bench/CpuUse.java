@@ -1,0 +1,110 @@
+package io.tomassure.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.tomassure.stack.TomService;
+
+/**
+ * Where the machine's CPU went during a load: the CPU time (user + system, from /proc) each part of the stack used,
+ * as a share of the two cores' wall time. Parts are told apart by process: the services by pid, PostgreSQL's
+ * backends by name, Kafka and Keycloak by their command lines, the load generator being this JVM.
+ */
+final class CpuUse {
+    /** Clock ticks per second of /proc/[pid]/stat on Linux. */
+    private static final double TICKS = 100.0;
+
+    private final Bench bench;
+    private final Map<Long, Long> startTicks;
+    private final long startNanos;
+
+    private CpuUse(Bench bench) {
+        this.bench = bench;
+        this.startTicks = ticksByPid();
+        this.startNanos = System.nanoTime();
+    }
+
+    static CpuUse start(Bench bench) {
+        return new CpuUse(bench);
+    }
+
+    /** The share of all cores' time each part used since the start, in percent of one core, largest first. */
+    Map<String, Double> stop() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> byPart = new HashMap<>();
+        ticksByPid().forEach((pid, ticks) -> {
+            long used = ticks - startTicks.getOrDefault(pid, 0L);
+            if (used > 0) {
+                byPart.merge(part(pid), used / TICKS / seconds * 100, Double::sum);
+            }
+        });
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        byPart.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** One line: "assessment-service 80%, postgres 45%, ..." (of one core; two cores make 200%). */
+    static String describe(Map<String, Double> use) {
+        StringBuilder line = new StringBuilder();
+        use.forEach((part, percent) -> {
+            if (percent >= 1) {
+                line.append(line.isEmpty() ? "" : ", ").append(part).append(' ').append(Math.round(percent)).append('%');
+            }
+        });
+        return line.toString();
+    }
+
+    private String part(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return "load generator";
+        }
+        for (TomService service : TomService.values()) {
+            if (pid == bench.stack.pid(service)) {
+                return service.module();
+            }
+        }
+        String command = read(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        if (command.startsWith("postgres") || command.contains("/bin/postgres")) {
+            return "postgres";
+        }
+        if (command.contains("kafka.Kafka")) {
+            return "kafka";
+        }
+        if (command.contains("keycloak")) {
+            return "keycloak";
+        }
+        return "other";
+    }
+
+    /** utime + stime of every process still there. */
+    private static Map<Long, Long> ticksByPid() {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                String stat = read(p.resolve("stat"));
+                int end = stat.lastIndexOf(')'); // the command name may hold spaces
+                if (end > 0) {
+                    String[] fields = stat.substring(end + 2).split(" ");
+                    ticks.put(Long.parseLong(p.getFileName().toString()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException gone) {
+            return ""; // the process ended meanwhile
+        }
+    }
+}
