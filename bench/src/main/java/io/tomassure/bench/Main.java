@@ -19,7 +19,7 @@ import io.tomassure.testing.TomWorkbooks;
 /**
  * The benchmark harness: starts the whole local stack afresh (on free ports, in bench/target), loads the demo data,
  * runs every scenario in turn and writes docs/benchmarks.md, its charts and the Gatling HTML reports. {@code --quick}
- * runs every scenario briefly and small (minutes, not the better part of an hour) and writes under bench/target only.
+ * runs every scenario briefly and small (about 10 minutes, not 25) and writes under bench/target only.
  */
 public final class Main {
     private static final double[] WRITE_RATES = { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 };
