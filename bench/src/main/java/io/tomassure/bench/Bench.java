@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -22,6 +19,7 @@ import io.tomassure.bench.load.Gatling;
 import io.tomassure.bench.load.LoadPlan;
 import io.tomassure.stack.DemoUser;
 import io.tomassure.stack.LocalStack;
+import io.tomassure.stack.ReusedTokens;
 import io.tomassure.stack.StackConfig;
 import io.tomassure.stack.TomService;
 import io.tomassure.stack.Tokens;
@@ -31,15 +29,12 @@ import io.tomassure.stack.Tokens;
  * {@code quick} shrinks durations and sizes so that the whole harness can be tried in minutes.
  */
 final class Bench {
-    /** Tokens live five minutes in the realm; reuse one for a minute at most. */
-    private static final Duration TOKEN_REUSE = Duration.ofMinutes(1);
-
     final LocalStack stack;
     final StackConfig config;
     final boolean quick;
     final Path output;
     private final Gatling gatling;
-    private final Map<String, Map.Entry<String, Instant>> tokens = new ConcurrentHashMap<>();
+    private final ReusedTokens tokens;
 
     Bench(LocalStack stack, boolean quick, Path output) {
         this.stack = stack;
@@ -47,6 +42,7 @@ final class Bench {
         this.quick = quick;
         this.output = output;
         this.gatling = new Gatling(output.resolve("gatling"));
+        this.tokens = new ReusedTokens(new Tokens(config.issuer()));
     }
 
     /** A step's length: the full run's, or a fifth of it (at least 5 s) in a quick run. */
@@ -103,12 +99,7 @@ final class Bench {
     }
 
     String supplierSystemToken() {
-        return token(Tokens.SUPPLIER_SYSTEM_CLIENT,
-                () -> tokens().clientCredentials(Tokens.SUPPLIER_SYSTEM_CLIENT, Tokens.SUPPLIER_SYSTEM_SECRET));
-    }
-
-    String token(String username) {
-        return token(username, () -> tokens().user(username));
+        return tokens.supplierSystem();
     }
 
     RequestSpecification as(DemoUser user, TomService service) {
@@ -116,7 +107,7 @@ final class Bench {
     }
 
     RequestSpecification as(String username, TomService service) {
-        return withToken(token(username), service);
+        return withToken(tokens.user(username), service);
     }
 
     RequestSpecification supplierSystem(TomService service) {
@@ -125,10 +116,6 @@ final class Bench {
 
     RequestSpecification withToken(String token, TomService service) {
         return given().baseUri(config.serviceUrl(service)).auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    Tokens tokens() {
-        return new Tokens(config.issuer());
     }
 
     Connection db(TomService service) throws SQLException {
@@ -159,10 +146,5 @@ final class Bench {
 
     void log(String message) {
         System.out.println(message);
-    }
-
-    private String token(String key, Supplier<String> fetch) {
-        return tokens.compute(key, (k, old) -> old != null && old.getValue().plus(TOKEN_REUSE).isAfter(Instant.now()) ? old
-                : Map.entry(fetch.get(), Instant.now())).getKey();
     }
 }

@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -149,25 +153,10 @@ final class GateLatency {
         }
     }
 
-    interface Poll<T> {
-        T get() throws Exception;
-    }
-
     /** Polls every few milliseconds until a value comes (or fails after half a minute). */
-    private static <T> T await(Poll<T> poll) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                T value = poll.get();
-                if (value != null) {
-                    return value;
-                }
-                Thread.sleep(5);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("nothing after " + PATIENCE.toSeconds() + " s");
+    private static <T> T await(Callable<T> poll) {
+        return Awaitility.await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(poll, Objects::nonNull);
     }
 
     private static Map<String, Object> agreement(String kind) {

@@ -131,7 +131,7 @@ public final class Main {
                 the PNG charts are in `docs/benchmarks/`. The reference line is measured on the same PostgreSQL server in the \
                 same run, so the ratio to it holds whatever the server's durability settings (listed with it).
                 """.formatted(LocalDate.now(), quick ? " --quick" : "", took.toMinutes(), Runtime.getRuntime().availableProcessors(),
-                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ServiceProcess.JAVA_OPTS);
+                cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ServiceProcess.javaOptions());
     }
 
     private Main() {

@@ -12,7 +12,7 @@ public final class ServiceProcess extends ProcessComponent {
      * A small heap that starts small (Serial GC returns what it does not use), bounded code cache and metaspace:
      * what keeps a service near 250 MB resident. TOM_SERVICE_JAVA_OPTS replaces it.
      */
-    public static final String JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m "
+    static final String JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m "
             + "-XX:MaxMetaspaceSize=160m";
 
     private final StackConfig config;
@@ -32,13 +32,18 @@ public final class ServiceProcess extends ProcessComponent {
         }
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(List.of(System.getenv().getOrDefault("TOM_SERVICE_JAVA_OPTS", JAVA_OPTS).trim().split("\\s+")));
+        command.addAll(List.of(javaOptions().split("\\s+")));
         Path classes = app.resolveSibling("app-cds.jsa"); // built by -Dquarkus.package.jar.appcds.enabled: a faster start
         if (Files.isRegularFile(classes)) {
             command.add("-XX:SharedArchiveFile=" + classes);
         }
         command.addAll(List.of("-jar", app.toString()));
         process.start(command, environment(), app.getParent());
+    }
+
+    /** The services' JVM options: TOM_SERVICE_JAVA_OPTS, else {@link #JAVA_OPTS}. */
+    public static String javaOptions() {
+        return System.getenv().getOrDefault("TOM_SERVICE_JAVA_OPTS", JAVA_OPTS).trim();
     }
 
     /** Everything a service needs to find the rest of the stack, as the environment the README documents. */
