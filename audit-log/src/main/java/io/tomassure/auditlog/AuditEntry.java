@@ -1,6 +1,5 @@
 package io.tomassure.auditlog;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
 
     /** The bytes that are hashed: every field but {@code hash}, in a fixed order. */
     public byte[] canonicalBytes() {
-        return new CanonicalJson(256 + (event == null ? 0 : event.length()))
+        return new CanonicalJson(640 + (event == null ? 0 : event.length() * 9 / 8)) // the fields and hashes, the event escaped
                 .field("seq", seq)
                 .field("eventId", eventId)
                 .field("type", type)
@@ -38,7 +37,7 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
                 .field("actor", actor)
                 .field("event", event)
                 .field("prevHash", prevHash)
-                .end().getBytes(StandardCharsets.UTF_8);
+                .end();
     }
 
     /** The SHA-256 of the canonical form: the hash this entry must carry. */

@@ -1,22 +1,41 @@
 package io.tomassure.auditlog;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The JSON an entry's canonical form is written in: the bytes Jackson wrote for the same fields (keys in a
  * fixed order, nulls kept, no spaces, only {@code "}, {@code \} and control characters escaped), written
  * directly because verifying a million entries spent most of its time in the general-purpose serializer.
+ * It writes UTF-8 bytes, not characters: each value is converted once (the JDK's intrinsic), and scanned for
+ * the few bytes that need escaping, which in UTF-8 are never part of a multi-byte character.
  * {@code CanonicalJsonTest} holds the two to the same bytes.
  */
 final class CanonicalJson {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The bytes an escape adds for each byte: none for most; one for {@code "}, {@code \} and the control characters
+     * with a short escape ({@code \n}); five for the others ({@code \u001F}). A byte of a multi-byte character is
+     * never escaped.
+     */
+    private static final byte[] ESCAPE_EXTRA = new byte[256];
+    static {
+        Arrays.fill(ESCAPE_EXTRA, 0, 0x20, (byte) 5);
+        for (char c : new char[] {'"', '\\', '\b', '\t', '\n', '\f', '\r'}) {
+            ESCAPE_EXTRA[c] = 1;
+        }
+    }
 
-    private final StringBuilder out;
+    private byte[] out;
+    private int length;
     private boolean first = true;
 
     CanonicalJson(int capacity) {
-        out = new StringBuilder(capacity).append('{');
+        out = new byte[capacity];
+        append('{');
     }
 
     CanonicalJson field(String name, String value) {
@@ -27,65 +46,104 @@ final class CanonicalJson {
 
     CanonicalJson field(String name, long value) {
         key(name);
-        out.append(value);
+        byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        append(digits, 0, digits.length);
         return this;
     }
 
     CanonicalJson field(String name, List<String> values) {
         key(name);
         if (values == null) {
-            out.append("null");
+            append(NULL, 0, NULL.length);
             return this;
         }
-        out.append('[');
+        append('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                append(',');
             }
             string(values.get(i));
         }
-        out.append(']');
+        append(']');
         return this;
     }
 
-    String end() {
-        return out.append('}').toString();
+    byte[] end() {
+        append('}');
+        return Arrays.copyOf(out, length);
     }
 
     private void key(String name) {
         if (!first) {
-            out.append(',');
+            append(',');
         }
         first = false;
         string(name);
-        out.append(':');
+        append(':');
     }
 
     private void string(String value) {
         if (value == null) {
-            out.append("null");
+            append(NULL, 0, NULL.length);
             return;
         }
-        out.append('"');
-        int plainFrom = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        int extra = 0;
+        for (byte b : utf8) {
+            extra += ESCAPE_EXTRA[b & 0xFF];
+        }
+        append('"');
+        if (extra == 0) {
+            append(utf8, 0, utf8.length);
+        } else {
+            escaped(utf8, extra);
+        }
+        append('"');
+    }
+
+    private void escaped(byte[] utf8, int extra) {
+        ensure(utf8.length + extra);
+        byte[] to = out; // locals, so that the loop copies a byte per iteration and nothing else
+        int at = length;
+        for (byte b : utf8) {
+            if (ESCAPE_EXTRA[b & 0xFF] == 0) {
+                to[at++] = b;
                 continue;
             }
-            out.append(value, plainFrom, i);
-            plainFrom = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            to[at++] = '\\';
+            switch (b) {
+                case '"', '\\' -> to[at++] = b;
+                case '\b' -> to[at++] = 'b';
+                case '\t' -> to[at++] = 't';
+                case '\n' -> to[at++] = 'n';
+                case '\f' -> to[at++] = 'f';
+                case '\r' -> to[at++] = 'r';
+                default -> {
+                    to[at++] = 'u';
+                    to[at++] = '0';
+                    to[at++] = '0';
+                    to[at++] = HEX[b >> 4];
+                    to[at++] = HEX[b & 0xF];
+                }
             }
         }
-        out.append(value, plainFrom, value.length()).append('"');
+        length = at;
+    }
+
+    private void append(int b) {
+        ensure(1);
+        out[length++] = (byte) b;
+    }
+
+    private void append(byte[] bytes, int from, int count) {
+        ensure(count);
+        System.arraycopy(bytes, from, out, length, count);
+        length += count;
+    }
+
+    private void ensure(int more) {
+        if (length + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, length + more));
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class Verification {
         for (Export.Line line : entries) {
             AuditEntry entry = line.entry();
             AuditEntry.Hashes hashes = entry.hashes();
-            checkEntry(entry, hashes, previous, contiguous, problems);
+            checkEntry(entry, hashes.contentIs(entry.hash()), previous, contiguous, problems);
             List<byte[]> proof = line.proof() == null ? List.of() : line.proof().stream().map(HexFormat.of()::parseHex).toList();
             if (entry.seq() > checkpoint.treeSize()
                     || !Merkle.verifyInclusion(hashes.leaf(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
@@ -75,8 +75,9 @@ public final class Verification {
 
     /**
      * The chain verified a batch at a time, so a log of any size is checked in bounded memory: it keeps the last
-     * entry and the Merkle {@link Merkle.Frontier} (one hash per level), never the entries. Each batch is hashed on every core
-     * (an entry's hashes depend on its content alone); links and the tree are then checked in order.
+     * entry and the Merkle {@link Merkle.Frontier} (one hash per level), never the entries. Each batch is hashed and its
+     * hashes compared on every core (they depend on an entry's content alone); links and the tree are then checked in
+     * order.
      */
     public static final class Chain {
         private final Checkpoint checkpoint;
@@ -93,11 +94,16 @@ public final class Verification {
         }
 
         public void add(List<AuditEntry> batch) {
-            AuditEntry.Hashes[] hashes = new AuditEntry.Hashes[batch.size()];
-            IntStream.range(0, hashes.length).parallel().forEach(i -> hashes[i] = batch.get(i).hashes());
-            for (int i = 0; i < hashes.length; i++) {
+            byte[][] leaves = new byte[batch.size()][];
+            boolean[] contentIntact = new boolean[batch.size()];
+            IntStream.range(0, leaves.length).parallel().forEach(i -> {
+                AuditEntry.Hashes hashes = batch.get(i).hashes();
+                leaves[i] = hashes.leaf();
+                contentIntact[i] = hashes.contentIs(batch.get(i).hash());
+            });
+            for (int i = 0; i < leaves.length; i++) {
                 AuditEntry entry = batch.get(i);
-                checkEntry(entry, hashes[i], previous, true, problems);
+                checkEntry(entry, contentIntact[i], previous, true, problems);
                 if (first == null) {
                     first = entry;
                     if (entry.seq() == 1 && !AuditEntry.GENESIS.equals(entry.prevHash())) {
@@ -105,7 +111,7 @@ public final class Verification {
                     }
                 }
                 if (checkpoint != null && first.seq() == 1 && tree.size() < checkpoint.treeSize()) {
-                    tree.append(hashes[i].leaf());
+                    tree.append(leaves[i]);
                 }
                 previous = entry;
                 entries++;
@@ -126,9 +132,9 @@ public final class Verification {
         }
     }
 
-    private static void checkEntry(AuditEntry entry, AuditEntry.Hashes hashes, AuditEntry previous, boolean contiguous,
+    private static void checkEntry(AuditEntry entry, boolean contentIntact, AuditEntry previous, boolean contiguous,
             List<String> problems) {
-        if (!hashes.contentIs(entry.hash())) {
+        if (!contentIntact) {
             problems.add("entry " + entry.seq() + " was modified: its content does not hash to " + entry.hash());
         }
         if (previous == null) {
