@@ -3,6 +3,7 @@ package io.tomassure.assessment.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -24,5 +25,8 @@ public class Assessment extends PanacheEntityBase {
     public boolean changesLocalSystems;
     @Version
     public long version;
+    /** Bumped by the database on every change to the product's answers ({@code Answers.lockForChange}); read-only here. */
+    @Column(insertable = false, updatable = false)
+    public long answersRevision;
     public Instant createdAt;
 }

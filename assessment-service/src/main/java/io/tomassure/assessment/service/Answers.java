@@ -151,10 +151,18 @@ public class Answers {
 
     /**
      * Serialises changes and submissions of one product (or one deployment): a submission then freezes exactly
-     * the answers that were in force, and two submissions of one phase cannot both take the next revision.
+     * the answers that were in force, and two submissions of one phase cannot both take the next revision. A
+     * product's lock is taken by bumping its answers' revision (one statement, as the lock was), which tells
+     * {@link Views} that the results it derived from them are out of date.
      */
     public static void lockForChange(Assessment assessment, Deployment deployment) {
-        Response.getEntityManager().lock(deployment == null ? assessment : deployment, LockModeType.PESSIMISTIC_WRITE);
+        if (deployment == null) {
+            Response.getEntityManager()
+                    .createNativeQuery("update assessment set answers_revision = answers_revision + 1 where id = ?1")
+                    .setParameter(1, assessment.id).executeUpdate();
+        } else {
+            Response.getEntityManager().lock(deployment, LockModeType.PESSIMISTIC_WRITE);
+        }
     }
 
     /** A row whose phase is under review is locked until the decision (a return makes it editable again). */

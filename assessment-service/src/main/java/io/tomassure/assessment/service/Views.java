@@ -7,6 +7,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.ClinicalSafety;
@@ -42,9 +49,19 @@ import io.tomassure.support.rest.Preconditions;
 public class Views {
 
     private final Catalogue catalogue;
+    /** Each assessment's derived results, with the revisions they were derived at (a few KB each). */
+    private final Cache<UUID, DerivedAt> derivedResults;
 
-    Views(Catalogue catalogue) {
+    Views(Catalogue catalogue, @ConfigProperty(name = "tom.assessment.derived-cache-size", defaultValue = "5000") long size) {
         this.catalogue = catalogue;
+        this.derivedResults = Caffeine.newBuilder().maximumSize(size).build();
+    }
+
+    private record DerivedAt(long version, long answersRevision, Derived derived) {
+
+        boolean isOf(Assessment assessment) {
+            return version == assessment.version && answersRevision == assessment.answersRevision;
+        }
     }
 
     /** The evaluation of the product ({@code deployment} null) or of one deployment. */
@@ -77,7 +94,26 @@ public class Views {
         }
         return new AssessmentView(assessment.id, product.id, product.name, version.id, version.version,
                 assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment), phases,
-                derived(evaluate(assessment, null)), Preconditions.etag(assessment.version), assessment.createdAt);
+                derived(assessment), Preconditions.etag(assessment.version), assessment.createdAt);
+    }
+
+    /**
+     * The product's derived results, evaluated once per change rather than on every read: they depend only on the
+     * assessment's facts (its version) and its answers (their revision). Only reads outside a transaction use the
+     * cache: what they read is committed, and revisions only move forward, so an entry is never older than the
+     * revisions it is filed under.
+     */
+    private Derived derived(Assessment assessment) {
+        if (QuarkusTransaction.isActive()) {
+            return derived(evaluate(assessment, null));
+        }
+        DerivedAt cached = derivedResults.getIfPresent(assessment.id);
+        if (cached != null && cached.isOf(assessment)) {
+            return cached.derived();
+        }
+        Derived derived = derived(evaluate(assessment, null));
+        derivedResults.put(assessment.id, new DerivedAt(assessment.version, assessment.answersRevision, derived));
+        return derived;
     }
 
     public DeploymentView deployment(Deployment deployment) {
