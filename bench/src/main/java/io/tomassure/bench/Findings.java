@@ -57,10 +57,10 @@ final class Findings {
                     workbooks.importHttp().p95() <= 1000 && !workbooks.inProcessTable().isEmpty(),
                     "heap: the import runs in a JVM capped at 256 MB (table below)");
         }
-        double entriesPerSecond = chain.entries() / chain.verifySeconds();
+        double entriesPerSecond = chain.entries() / chain.checkSeconds();
         report.target("audit chain verification, %,d entries".formatted(chain.entries()), ">= 500,000 entries/s",
-                "%,.0f entries/s checked; %,.0f/s with reading".formatted(entriesPerSecond,
-                        chain.entries() / (chain.verifySeconds() + chain.readSeconds())),
+                "%,.0f entries/s checked; %,.0f/s read from the database and checked".formatted(entriesPerSecond,
+                        chain.entries() / chain.totalSeconds()),
                 entriesPerSecond >= 500_000 && chain.intact(), "");
         report.target("inclusion proof at %,d entries (HTTP)".formatted(chain.entries()), "<= 5 ms",
                 "p50 %.1f ms, p99 %.1f ms".formatted(chain.proofs().p50(), chain.proofs().p99()), chain.proofs().p99() <= 5, "");
@@ -92,12 +92,12 @@ final class Findings {
                     + String.join("\n", workbooks.inProcessTable()));
         }
         report.section("chain", "6b. Audit chain verification", """
-                %,d entries, read from audit-service's database in batches of 20,000 and checked by `Verification.Chain` \
-                (every hash recomputed, every link, the signed Merkle root): reading **%.1f s**, checking **%.2f s** \
-                (**%,.0f entries/s**), intact: %s. The service's own `GET /api/v1/audit/verify` over the whole log: **%.1f s**, \
+                %,d entries, read from audit-service's database in batches of 20,000 (the next batch read while one is \
+                checked) and checked by `Verification.Chain` (every hash recomputed, every link, the signed Merkle root): \
+                **%.1f s** in all, of which checking **%.2f s** (**%,.0f entries/s**), intact: %s. The service's own `GET /api/v1/audit/verify` over the whole log: **%.1f s**, \
                 intact: %s. Inclusion proofs over HTTP at that size: p50 %.1f ms, p99 %.1f ms, %d errors.
 
-                """.formatted(chain.entries(), chain.readSeconds(), chain.verifySeconds(), chain.entries() / chain.verifySeconds(),
+                """.formatted(chain.entries(), chain.totalSeconds(), chain.checkSeconds(), chain.entries() / chain.checkSeconds(),
                 chain.intact(), chain.serviceSeconds(), chain.serviceIntact(), chain.proofs().p50(), chain.proofs().p99(),
                 chain.proofs().errors()));
         report.section("improved", "What these figures changed", "");

@@ -109,22 +109,21 @@ public class AuditLog {
         Verification.Chain chain = from == 1 ? new Verification.Chain(checkpoint.orElse(null), keys.publicKey())
                 : new Verification.Chain(null, null);
         List<String> problems = new ArrayList<>();
-        long expected = from;
-        for (long start = from; start <= last; start += VERIFY_BATCH) {
-            List<AuditEntry> batch = store.range(start, Math.min(last, start + VERIFY_BATCH - 1));
+        long[] expected = {from};
+        store.scan(from, last, VERIFY_BATCH, batch -> {
             for (AuditEntry entry : batch) {
-                if (entry.seq() != expected) {
-                    problems.add("entries " + expected + " to " + (entry.seq() - 1) + " are missing");
+                if (entry.seq() != expected[0]) {
+                    problems.add("entries " + expected[0] + " to " + (entry.seq() - 1) + " are missing");
                 }
-                expected = entry.seq() + 1;
+                expected[0] = entry.seq() + 1;
             }
             chain.add(batch);
             if (from != 1) {
                 checkpoint.ifPresent(cp -> problems.addAll(inclusion(batch, cp)));
             }
-        }
-        if (expected <= last) {
-            problems.add("entries " + expected + " to " + last + " are missing");
+        });
+        if (expected[0] <= last) {
+            problems.add("entries " + expected[0] + " to " + last + " are missing");
         }
         Verification.Report report = chain.finish();
         problems.addAll(report.problems().stream().filter(p -> from == 1 || !p.startsWith("entry " + from + " does not link")).toList());

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -192,6 +197,36 @@ public class AuditStore {
             select.setLong(1, fromSeq);
             select.setLong(2, toSeq);
             return read(select);
+        }
+    }
+
+    /**
+     * Hands entries {@code from..to} to {@code each} in order, a batch at a time, reading the next batch while
+     * {@code each} works on the current one: a verifier then waits for the database only once. At most two batches
+     * are in memory.
+     */
+    public void scan(long from, long to, int batchSize, Consumer<List<AuditEntry>> each) throws SQLException {
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-scan"));
+        try {
+            Future<List<AuditEntry>> next = reader.submit(() -> range(from, Math.min(to, from + batchSize - 1)));
+            for (long start = from; start <= to; start += batchSize) {
+                List<AuditEntry> batch = next.get();
+                long following = start + batchSize;
+                if (following <= to) {
+                    next = reader.submit(() -> range(following, Math.min(to, following + batchSize - 1)));
+                }
+                each.accept(batch);
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the audit log", e);
+        } finally {
+            reader.shutdownNow();
         }
     }
 

@@ -22,14 +22,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.tomassure.audit.service.AuditStore;
+import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Merkle;
 import io.tomassure.auditlog.VerifyCommand;
 import io.tomassure.events.EventEnvelope;
@@ -47,6 +52,9 @@ import io.tomassure.testing.TomTestEnvironment;
 @QuarkusTest
 @WithTestResource(TomTestEnvironment.class)
 class AuditLogIntegrationTest {
+
+    @Inject
+    AuditStore store;
 
     private final String supplier = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     private final String euo = "E" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -190,6 +198,18 @@ class AuditLogIntegrationTest {
         assertThat(Merkle.verifyInclusion(leaf, seq - 1, proof.getLong("treeSize"), path,
                 HexFormat.of().parseHex((String) checkpoint.get("rootHash")))).isTrue();
         assertThat(path.size()).isLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(proof.getLong("treeSize")));
+    }
+
+    @Test
+    void aScanHandsOverTheWholeLogInOrderOneBatchAtATime() throws Exception {
+        publishTwice(everyKindOfEvent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> currentHead() >= 5);
+        long size = currentHead();
+        List<List<AuditEntry>> batches = new ArrayList<>();
+        store.scan(1, size, 2, batches::add);
+        assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeBetween(1, 2));
+        assertThat(batches.stream().flatMap(List::stream).map(AuditEntry::seq).toList())
+                .isEqualTo(LongStream.rangeClosed(1, size).boxed().toList());
     }
 
     @Test
