@@ -18,8 +18,8 @@ final class CanonicalJson {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /**
      * The bytes an escape adds for each byte: none for most; one for {@code "}, {@code \} and the control characters
-     * with a short escape ({@code \n}); five for the others ({@code \u001F}). A byte of a multi-byte character is
-     * never escaped.
+     * with a short escape (a backslash and {@code n}); five for the others (a backslash, {@code u}, and four hex
+     * digits). A byte of a multi-byte character is never escaped.
      */
     private static final byte[] ESCAPE_EXTRA = new byte[256];
     static {
