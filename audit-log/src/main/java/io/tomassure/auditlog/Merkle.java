@@ -24,6 +24,10 @@ public final class Merkle {
     public record NodeRef(int level, long index) {
     }
 
+    /** An aligned subtree and its hash: leaves [index * 2^level, (index + 1) * 2^level). */
+    public record Node(int level, long index, byte[] hash) {
+    }
+
     private Merkle() {
     }
 
@@ -38,6 +42,23 @@ public final class Merkle {
         sha.update((byte) 0x01);
         sha.update(left);
         return sha.digest(right);
+    }
+
+    /**
+     * What appending leaf {@code index} adds to a tree: the leaf and every aligned subtree it completes, bottom up.
+     * {@code left} gives the left siblings it joins, one per trailing 1-bit of the index (as a binary counter carries).
+     */
+    public static List<Node> completedBy(long index, byte[] leafHash, Nodes left) {
+        List<Node> completed = new ArrayList<>();
+        byte[] hash = leafHash;
+        int level = 0;
+        completed.add(new Node(level, index, hash));
+        while ((index & 1) == 1) {
+            hash = nodeHash(left.node(level, index - 1), hash);
+            index >>= 1;
+            completed.add(new Node(++level, index, hash));
+        }
+        return completed;
     }
 
     /** The root of the tree over leaves [0, size), from stored aligned subtrees: O(log size) look-ups. */
@@ -146,10 +167,6 @@ public final class Merkle {
      * counter carries.
      */
     public static final class Frontier {
-        /** An aligned subtree: leaves [index * 2^level, (index + 1) * 2^level). */
-        public record Node(int level, long index, byte[] hash) {
-        }
-
         private final List<byte[]> subtrees = new ArrayList<>(); // by level; null where the size has a 0-bit
         private long size;
 
@@ -165,21 +182,15 @@ public final class Merkle {
 
         /** Appends a leaf; returns it and every subtree it completes, bottom up (what a store keeps). */
         public List<Node> append(byte[] leafHash) {
-            List<Node> completed = new ArrayList<>();
-            long index = size;
-            byte[] hash = leafHash;
-            int level = 0;
-            completed.add(new Node(level, index, hash));
-            while ((index & 1) == 1) {
-                hash = nodeHash(subtrees.get(level), hash);
-                subtrees.set(level++, null);
-                index >>= 1;
-                completed.add(new Node(level, index, hash));
+            List<Node> completed = completedBy(size, leafHash, (level, index) -> subtrees.get(level));
+            Node top = completed.get(completed.size() - 1);
+            for (int level = 0; level < top.level(); level++) {
+                subtrees.set(level, null); // merged into top
             }
-            if (level == subtrees.size()) {
-                subtrees.add(hash);
+            if (top.level() == subtrees.size()) {
+                subtrees.add(top.hash());
             } else {
-                subtrees.set(level, hash);
+                subtrees.set(top.level(), top.hash());
             }
             size++;
             return completed;
@@ -208,20 +219,11 @@ public final class Merkle {
 
         /** Appends a leaf and every aligned subtree it completes. */
         public void append(byte[] leafHash) {
-            byte[] hash = leafHash;
-            int level = 0;
-            while (true) {
-                if (levels.size() == level) {
+            for (Node node : completedBy(size(), leafHash, this)) {
+                if (levels.size() == node.level()) {
                     levels.add(new ArrayList<>());
                 }
-                List<byte[]> row = levels.get(level);
-                row.add(hash);
-                long index = row.size() - 1;
-                if ((index & 1) == 0) {
-                    return;
-                }
-                hash = nodeHash(row.get((int) index - 1), hash);
-                level++;
+                levels.get(node.level()).add(node.hash());
             }
         }
 

@@ -17,7 +17,7 @@ class MerkleFrontierTest {
             assertThat(Merkle.Frontier.of(stored, i).root()).isEqualTo(frontier.root());
             byte[] leaf = Merkle.leafHash(("leaf " + i).getBytes(StandardCharsets.UTF_8));
             stored.append(leaf);
-            for (Merkle.Frontier.Node node : frontier.append(leaf)) {
+            for (Merkle.Node node : frontier.append(leaf)) {
                 assertThat(node.hash()).isEqualTo(stored.node(node.level(), node.index()));
             }
         }

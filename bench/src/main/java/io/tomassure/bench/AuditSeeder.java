@@ -47,7 +47,7 @@ final class AuditSeeder {
                 hash = entry.hash();
                 seq = entry.seq();
                 row(entries, entry);
-                for (Merkle.Frontier.Node node : tree.append(entry.leafHash())) {
+                for (Merkle.Node node : tree.append(entry.leafHash())) {
                     nodes.append(node.level()).append('\t').append(node.index()).append("\t\\\\x")
                             .append(HexFormat.of().formatHex(node.hash())).append('\n');
                 }

@@ -109,15 +109,8 @@ public class AuditStore {
             insert.setTimestamp(16, Timestamp.from(recordedAt));
             insert.executeUpdate();
         }
-        long index = e.seq() - 1;
-        byte[] hash = e.leafHash();
-        int level = 0;
-        insertNode(c, level, index, hash);
-        while ((index & 1) == 1) {
-            hash = Merkle.nodeHash(node(c, level, index - 1), hash);
-            index >>= 1;
-            level++;
-            insertNode(c, level, index, hash);
+        for (Merkle.Node node : Merkle.completedBy(e.seq() - 1, e.leafHash(), nodes(c))) {
+            insertNode(c, node.level(), node.index(), node.hash());
         }
         try (PreparedStatement update = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
             update.setLong(1, e.seq());
@@ -206,6 +199,9 @@ public class AuditStore {
      * are in memory.
      */
     public void scan(long from, long to, int batchSize, Consumer<List<AuditEntry>> each) throws SQLException {
+        if (from > to) {
+            return; // nothing to read: no reader thread, no query
+        }
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-scan"));
         try {
             Future<List<AuditEntry>> next = reader.submit(() -> range(from, Math.min(to, from + batchSize - 1)));
