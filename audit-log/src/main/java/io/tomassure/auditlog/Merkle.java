@@ -174,10 +174,24 @@ public final class Merkle {
         public static Frontier of(Nodes nodes, long size) {
             Frontier frontier = new Frontier();
             for (int level = 0; (size >> level) > 0; level++) {
-                frontier.subtrees.add(((size >> level) & 1) == 1 ? nodes.node(level, (size >> level) - 1) : null);
+                frontier.subtrees.add(null);
+            }
+            for (NodeRef ref : refs(size)) {
+                frontier.subtrees.set(ref.level(), nodes.node(ref.level(), ref.index()));
             }
             frontier.size = size;
             return frontier;
+        }
+
+        /** The stored subtrees on the right edge of a tree of {@code size} leaves: one per 1-bit of the size. */
+        public static List<NodeRef> refs(long size) {
+            List<NodeRef> refs = new ArrayList<>();
+            for (int level = 0; (size >> level) > 0; level++) {
+                if (((size >> level) & 1) == 1) {
+                    refs.add(new NodeRef(level, (size >> level) - 1));
+                }
+            }
+            return refs;
         }
 
         /** Appends a leaf; returns it and every subtree it completes, bottom up (what a store keeps). */

@@ -27,15 +27,20 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        boolean stepsOnly = List.of(args).contains("--steps");
         Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
         Path output = repo.resolve("bench/target/bench-run");
-        Path docs = quick ? output.resolve("docs") : repo.resolve("docs");
+        Path docs = quick || stepsOnly ? output.resolve("docs") : repo.resolve("docs");
         Files.createDirectories(output);
         long started = System.nanoTime();
         try (LocalStack stack = new LocalStack(StackConfig.onFreePorts(repo, output.resolve("stack")), System.out::println)) {
             stack.startAfresh();
             new DemoData(stack.config(), System.out::println).load();
             Bench bench = new Bench(stack, quick, output);
+            if (stepsOnly) {
+                steps(bench, fixtures(bench));
+                System.exit(0);
+            }
             Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
             report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
             System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
@@ -53,14 +58,7 @@ public final class Main {
         bench.log("start-up and idle memory");
         StartupMemory.Result startup = StartupMemory.measure(bench, bench.quick ? 1 : 3);
 
-        bench.log("fixtures");
-        Fixtures fixtures = Fixtures.create(bench, programme, bench.quick ? 20 : 100);
-        // At rates every service keeps up with, long enough for the JIT to compile the hot paths: an overloaded
-        // warm-up would only build queues, and the first steps would measure the compiler.
-        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
-        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
-        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
-        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 300, bench.seconds(30), fixtures.reads(2));
+        Fixtures fixtures = fixtures(bench);
 
         bench.log("REST writes, stepped");
         List<Stats> writes;
@@ -96,6 +94,27 @@ public final class Main {
 
         Findings.write(report, reference, startup, peakMemory, writes, reads, propagation, gate, workbooks, growth, chain);
         return report;
+    }
+
+    /**
+     * Assessments to answer and read, and a warm-up at rates every service keeps up with, long enough for the JIT to
+     * compile the hot paths: an overloaded warm-up would only build queues, and the first steps would measure the compiler.
+     */
+    private static Fixtures fixtures(Bench bench) throws Exception {
+        bench.log("fixtures");
+        Optional<Path> workbook = TomWorkbooks.folder().map(d -> d.resolve(TomWorkbooks.ERS)).filter(Files::isRegularFile);
+        Fixtures fixtures = Fixtures.create(bench, workbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME, bench.quick ? 20 : 100);
+        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
+        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
+        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
+        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 300, bench.seconds(30), fixtures.reads(2));
+        return fixtures;
+    }
+
+    /** {@code --steps}: only the stepped writes and reads, printed (for trying a change without the whole run). */
+    private static void steps(Bench bench, Fixtures fixtures) {
+        System.out.println(Report.table(stepped(bench, "answer rows", "PUT", WRITE_RATES, fixtures, true)));
+        System.out.println(Report.table(stepped(bench, "read assessments", "GET", READ_RATES, fixtures, false)));
     }
 
     /** Steps the offered rate up until a step is not sustained (the knee), then stops. */

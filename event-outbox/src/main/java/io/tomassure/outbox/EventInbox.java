@@ -2,8 +2,16 @@ package io.tomassure.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -13,21 +21,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.EventJson;
 import io.tomassure.events.MalformedEventException;
 
 /**
- * The idempotent consumer: applies an event's effect at most once per consumer, in the same transaction that
+ * The idempotent consumer: applies each event's effect at most once per consumer, in the same transaction that
  * records the event id as processed, so a redelivered event changes nothing.
  *
- * <p>Call it from a blocking {@code @Incoming} method whose channel has {@code failure-strategy=dead-letter-queue}:
- * what it throws sends the message to the dead-letter topic with the reason, and the partition moves on.
- * A malformed message or an {@link UnprocessableEventException} is thrown at once; any other failure is
- * retried a few times first (a database fail-over should not dead-letter good events).
+ * <p>Events come a poll at a time (a channel with {@code batch=true} and {@code failure-strategy=dead-letter-queue}),
+ * and a poll's new events are applied in one transaction, their processed markers written in one statement: under
+ * load, one commit serves many events. Failures stay per event: a malformed message, or one whose effect keeps
+ * failing, goes alone to the dead-letter topic with the reason, and the rest of the poll is applied without it.
+ * A failed poll is applied again one event at a time; an {@link UnprocessableEventException} is dead-lettered at
+ * once, any other failure is retried a few times first (a database fail-over should not dead-letter good events).
  */
 @ApplicationScoped
 public class EventInbox {
+
+    /** An event as it was delivered: parsed, and the message it came in (the audit log keeps it as received). */
+    public record Delivery(EventEnvelope event, String message) {
+    }
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
 
@@ -39,19 +55,69 @@ public class EventInbox {
         this.config = config.inbox();
     }
 
+    /** An effect applied to each new event of a poll in turn. */
+    public static Consumer<List<Delivery>> eachEvent(Consumer<EventEnvelope> effect) {
+        return deliveries -> deliveries.forEach(delivery -> effect.accept(delivery.event()));
+    }
+
     /**
-     * Parses {@code message} as a CloudEvent and applies {@code effect} unless {@code consumer} already has.
-     *
-     * @return whether the effect was applied now (false: a duplicate, skipped)
-     * @throws MalformedEventException when the message is not an event
+     * Applies {@code effect} to the events of {@code batch} that {@code consumer} has not processed yet, in order,
+     * dead-lettering those that cannot be applied; completes when the poll is acknowledged.
      */
-    public boolean consume(String consumer, String message, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = EventJson.read(message);
+    public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch,
+            Consumer<List<Delivery>> effect) {
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        List<CompletionStage<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                deliveries.add(new Delivery(EventJson.read(record.getPayload()), record.getPayload()));
+                records.add(record);
+            } catch (MalformedEventException e) {
+                deadLettered.add(record.nack(e));
+            }
+        }
+        if (deliveries.size() > 1 && appliedTogether(consumer, deliveries, effect)) {
+            deliveries.clear();
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            try {
+                applyAlone(consumer, deliveries.get(i), effect);
+            } catch (RuntimeException e) {
+                deadLettered.add(records.get(i).nack(e));
+            }
+        }
+        // Dead letters are written before the poll's offsets are committed: a crash in between redelivers, never loses.
+        return CompletableFuture.allOf(deadLettered.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** The whole poll in one transaction; false (and nothing changed) if any of it failed. */
+    private boolean appliedTogether(String consumer, List<Delivery> deliveries, Consumer<List<Delivery>> effect) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> effect.accept(firstDeliveries(deliveries, markProcessed(consumer, deliveries))));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("%s: a poll of %d events failed together (%s); applying them one at a time", consumer,
+                    deliveries.size(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void applyAlone(String consumer, Delivery delivery, Consumer<List<Delivery>> effect) {
+        EventEnvelope event = delivery.event();
         Duration pause = config.retryBackoff();
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
-            } catch (MalformedEventException | UnprocessableEventException e) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (markProcessed(consumer, List.of(delivery)).isEmpty()) {
+                        LOG.debugf("%s: event %s already processed, skipped", consumer, event.id());
+                    } else {
+                        effect.accept(List.of(delivery));
+                    }
+                });
+                return;
+            } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= config.attempts()) {
@@ -65,27 +131,35 @@ public class EventInbox {
         }
     }
 
-    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
-        if (!markProcessed(consumer, event)) {
-            LOG.debugf("%s: event %s already processed, skipped", consumer, event.id());
-            return false;
-        }
-        effect.accept(event);
-        return true;
+    /** Each newly marked event once, in delivery order (a poll may carry a redelivered event twice). */
+    static List<Delivery> firstDeliveries(List<Delivery> deliveries, Set<UUID> marked) {
+        Set<UUID> pending = new HashSet<>(marked);
+        return deliveries.stream().filter(delivery -> pending.remove(delivery.event().id())).toList();
     }
 
-    /** Inserts the processed marker; false when it was there already (a concurrent duplicate waits on the key). */
-    private boolean markProcessed(String consumer, EventEnvelope event) {
+    /**
+     * Inserts the processed markers in one statement; returns the ids that were not there already (a concurrent
+     * duplicate waits on the key).
+     */
+    private Set<UUID> markProcessed(String consumer, List<Delivery> deliveries) {
         try (Connection connection = dataSource.getConnection(); // the transaction's own connection
                 PreparedStatement insert = connection.prepareStatement("""
-                        insert into processed_event (consumer, event_id, event_type) values (?, ?, ?)
-                        on conflict do nothing""")) {
+                        insert into processed_event (consumer, event_id, event_type)
+                        select ?, id, type from unnest(?::uuid[], ?::text[]) as delivered(id, type)
+                        on conflict do nothing
+                        returning event_id""")) {
             insert.setString(1, consumer);
-            insert.setObject(2, event.id());
-            insert.setString(3, event.type());
-            return insert.executeUpdate() == 1;
+            insert.setArray(2, connection.createArrayOf("uuid", deliveries.stream().map(d -> d.event().id()).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", deliveries.stream().map(d -> d.event().type()).toArray()));
+            Set<UUID> marked = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    marked.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return marked;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record event " + event.id() + " as processed", e);
+            throw new IllegalStateException("cannot record events as processed by " + consumer, e);
         }
     }
 

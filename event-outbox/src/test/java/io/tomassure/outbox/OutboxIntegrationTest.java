@@ -130,6 +130,34 @@ class OutboxIntegrationTest {
         }
     }
 
+    @Test
+    void aBadEventInAPollIsDeadLetteredAloneAndTheRestOfThePollIsAppliedOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        EventEnvelope first = widget(run + "-a", "first");
+        EventEnvelope refused = widget(run + "-b", Widgets.REFUSED);
+        EventEnvelope last = widget(run + "-c", "last");
+        String poison = "{\"not an event\": \"" + run + "\"}";
+        try (TopicReader deadLetters = new TopicReader(Widgets.TOPIC + ".dlq.outbox-test")) {
+            // One send, one key: the consumer gets them in order, in one poll when it is idle.
+            TopicReader.send(Widgets.TOPIC, "poll-" + run, EventJson.write(first), poison, EventJson.write(refused),
+                    EventJson.write(first), EventJson.write(last));
+
+            List<ConsumerRecord<String, String>> dead = deadLetters.readUntil(seen -> seen.stream()
+                    .filter(r -> r.value().contains(run)).count() == 2, PATIENCE);
+
+            assertThat(dead.stream().filter(r -> r.value().contains(run)).map(ConsumerRecord::value))
+                    .containsExactly(poison, EventJson.write(refused));
+            await().atMost(PATIENCE).until(() -> widgets.count("select count(*) from widget_tally where event_id = ?", last.id()) == 1);
+            assertThat(widgets.count("select count(*) from widget_tally where event_id = ?", first.id())).isEqualTo(1);
+            assertThat(widgets.count("select count(*) from widget_tally where event_id = ?", refused.id())).isZero();
+            assertThat(widgets.count("select count(*) from processed_event where event_id = ?", refused.id())).isZero();
+        }
+    }
+
+    private static EventEnvelope widget(String id, String name) {
+        return EventEnvelope.of(Widgets.NAMED, "/tom/outbox-test", id, new Widgets.WidgetNamed(id, name));
+    }
+
     private static boolean contains(List<ConsumerRecord<String, String>> records, EventEnvelope event) {
         return records.stream().anyMatch(r -> r.value().contains(event.id().toString()));
     }

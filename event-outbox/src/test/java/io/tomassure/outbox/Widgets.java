@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.concurrent.CompletionStage;
+
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.EventType;
 
@@ -25,6 +28,8 @@ public class Widgets {
 
     public static final String TOPIC = "tom.test.widgets";
     public static final EventType<WidgetNamed> NAMED = EventType.of("tom.test.widget-named", TOPIC, WidgetNamed.class);
+
+    static final String REFUSED = "refused";
 
     final DataSource dataSource;
     final Outbox outbox;
@@ -55,12 +60,16 @@ public class Widgets {
 
     @Incoming("widget-events")
     @Blocking
-    public void onWidgetEvent(String message) {
-        inbox.consume("outbox-test", message, event -> tally(event));
+    public CompletionStage<Void> onWidgetEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume("outbox-test", batch, EventInbox.eachEvent(this::tally));
     }
 
+    /** Counts the event; a widget named {@value #REFUSED} is refused, as an event no code change will fix. */
     private void tally(EventEnvelope event) {
         WidgetNamed named = event.dataAs(NAMED);
+        if (REFUSED.equals(named.name())) {
+            throw new UnprocessableEventException("widget " + named.id() + " may not be named " + REFUSED);
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into widget_tally (event_id, widget_id) values (?, ?)")) {

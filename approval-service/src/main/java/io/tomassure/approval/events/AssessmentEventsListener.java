@@ -1,10 +1,13 @@
 package io.tomassure.approval.events;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.service.Cases;
 import io.tomassure.approval.service.Gates;
@@ -33,8 +36,8 @@ public class AssessmentEventsListener {
 
     @Incoming("assessment-events")
     @Blocking
-    public void onAssessmentEvent(String message) {
-        inbox.consume(CONSUMER, message, this::apply);
+    public CompletionStage<Void> onAssessmentEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(CONSUMER, batch, EventInbox.eachEvent(this::apply));
     }
 
     void apply(EventEnvelope event) {

@@ -1,6 +1,7 @@
 package io.tomassure.assessment.events;
 
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
 import io.tomassure.assessment.service.Phases;
@@ -34,8 +36,8 @@ public class DecisionListener {
 
     @Incoming("approval-events")
     @Blocking
-    public void onApprovalEvent(String message) {
-        inbox.consume(CONSUMER, message, this::apply);
+    public CompletionStage<Void> onApprovalEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(CONSUMER, batch, EventInbox.eachEvent(this::apply));
     }
 
     void apply(EventEnvelope event) {

@@ -2,23 +2,26 @@ package io.tomassure.audit.events;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.audit.service.AuditLog;
 import io.tomassure.audit.service.CompletenessAudit;
+import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.Topics;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.EventInbox;
 
 /**
- * Every event of every service's topic, logged once, through the shared idempotent consumer: the entry and the
- * completeness audit change in one transaction, a transient failure is retried, and a message that is not an
- * event goes to the dead-letter topic (the partition moves on).
+ * Every event of every service's topic, logged once, through the shared idempotent consumer: a poll's entries and
+ * the completeness audit's changes in one transaction, a transient failure retried, and a message that is not an
+ * event sent to the dead-letter topic (the partition moves on).
  */
 @ApplicationScoped
 public class AuditListener {
@@ -37,30 +40,33 @@ public class AuditListener {
 
     @Incoming("assessment-events")
     @Blocking
-    public void onAssessmentEvent(String message) {
-        record(Topics.ASSESSMENT, message);
+    public CompletionStage<Void> onAssessmentEvents(KafkaRecordBatch<String, String> batch) {
+        return record(Topics.ASSESSMENT, batch);
     }
 
     @Incoming("approval-events")
     @Blocking
-    public void onApprovalEvent(String message) {
-        record(Topics.APPROVAL, message);
+    public CompletionStage<Void> onApprovalEvents(KafkaRecordBatch<String, String> batch) {
+        return record(Topics.APPROVAL, batch);
     }
 
     @Incoming("notification-events")
     @Blocking
-    public void onNotificationEvent(String message) {
-        record(Topics.NOTIFICATION, message);
+    public CompletionStage<Void> onNotificationEvents(KafkaRecordBatch<String, String> batch) {
+        return record(Topics.NOTIFICATION, batch);
     }
 
-    void record(String topic, String message) {
-        inbox.consume(CONSUMER, message, event -> {
+    CompletionStage<Void> record(String topic, KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(CONSUMER, batch, deliveries -> {
             try {
-                log.append(topic, event, message);
-                if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
-                    completeness.submitted(event.dataAs(AssessmentEvents.PHASE_SUBMITTED), Instant.now());
-                } else if (ApprovalEvents.NON_CONFORMANCE_REVIEWED.name().equals(event.type())) {
-                    completeness.reviewed(event.dataAs(ApprovalEvents.NON_CONFORMANCE_REVIEWED));
+                log.append(topic, deliveries);
+                for (EventInbox.Delivery delivery : deliveries) {
+                    EventEnvelope event = delivery.event();
+                    if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
+                        completeness.submitted(event.dataAs(AssessmentEvents.PHASE_SUBMITTED), Instant.now());
+                    } else if (ApprovalEvents.NON_CONFORMANCE_REVIEWED.name().equals(event.type())) {
+                        completeness.reviewed(event.dataAs(ApprovalEvents.NON_CONFORMANCE_REVIEWED));
+                    }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

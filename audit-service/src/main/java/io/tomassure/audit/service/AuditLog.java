@@ -20,7 +20,7 @@ import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Merkle;
 import io.tomassure.auditlog.Verification;
-import io.tomassure.events.EventEnvelope;
+import io.tomassure.outbox.EventInbox;
 
 /**
  * The audit log: appends each event once, as the next link of the hash chain and the next leaf of the Merkle
@@ -45,13 +45,13 @@ public class AuditLog {
     }
 
     /**
-     * Appends {@code event} (received as {@code raw} from {@code topic}), in the caller's transaction if there is
-     * one; empty when it is logged already.
+     * Appends the delivered events (received from {@code topic}) in order, in the caller's transaction if there is
+     * one; returns the entries appended (none for an event logged already).
      */
-    public Optional<AuditEntry> append(String topic, EventEnvelope event, String raw) {
+    public List<AuditEntry> append(String topic, List<EventInbox.Delivery> deliveries) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                return store.append(c, topic, event, raw);
+                return store.append(c, topic, deliveries);
             }
         });
     }

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,7 @@ import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Merkle;
 import io.tomassure.events.EventEnvelope;
+import io.tomassure.outbox.EventInbox;
 
 /** The audit tables, in plain SQL: the append path is short and its locking explicit. */
 @ApplicationScoped
@@ -57,75 +60,88 @@ public class AuditStore {
         }
     }
 
-    boolean contains(Connection c, UUID eventId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select 1 from audit_entry where event_id = ?")) {
-            select.setObject(1, eventId);
+    /** Which of these events are logged already. */
+    private static Set<UUID> logged(Connection c, Collection<UUID> eventIds) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select event_id from audit_entry where event_id = any(?)")) {
+            select.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            Set<UUID> logged = new HashSet<>();
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    logged.add(rs.getObject(1, UUID.class));
+                }
             }
+            return logged;
         }
     }
 
     /**
-     * Appends {@code event} (received as {@code raw} from {@code topic}) in the connection's transaction, unless it
-     * is logged already: the next number, linked to the head's hash, as the next Merkle leaf.
+     * Appends the delivered events, received from {@code topic}, in the connection's transaction and in order, except
+     * those logged already: each the next number, linked to the one before, as the next Merkle leaf. The chain head
+     * is locked and moved once for them all, and the entries and subtrees go in as two statement batches.
      */
-    public Optional<AuditEntry> append(Connection c, String topic, EventEnvelope event, String raw) throws SQLException {
-        if (contains(c, event.id())) {
-            return Optional.empty();
+    public List<AuditEntry> append(Connection c, String topic, List<EventInbox.Delivery> deliveries) throws SQLException {
+        List<UUID> ids = deliveries.stream().map(d -> d.event().id()).toList();
+        if (logged(c, ids).containsAll(ids)) {
+            return List.of();
         }
         Head head = lockHead(c);
-        if (contains(c, event.id())) { // a concurrent delivery won the lock first
-            return Optional.empty();
-        }
+        Set<UUID> seen = logged(c, ids); // again under the lock: a concurrent delivery may have won it
+        Merkle.Frontier tree = Merkle.Frontier.of(nodes(c, Merkle.Frontier.refs(head.seq())), head.seq());
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        EventFacts facts = EventFacts.of(event);
-        AuditEntry entry = new AuditEntry(head.seq() + 1, event.id().toString(), event.type(), event.source(),
-                event.subject(), event.time().toString(), recordedAt.toString(), topic, facts.organisations(),
-                facts.assessmentId(), facts.deploymentId(), facts.actor(), raw, head.hash(), null).sealed();
-        insert(c, entry, recordedAt);
-        return Optional.of(entry);
-    }
-
-    /** Inserts a sealed entry, the Merkle subtrees it completes, and moves the head. */
-    void insert(Connection c, AuditEntry e, Instant recordedAt) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("insert into audit_entry (" + COLUMNS
-                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, e.seq());
-            insert.setObject(2, UUID.fromString(e.eventId()));
-            insert.setString(3, e.type());
-            insert.setString(4, e.source());
-            insert.setString(5, e.subject());
-            insert.setString(6, e.time());
-            insert.setString(7, e.recordedAt());
-            insert.setString(8, e.topic());
-            insert.setArray(9, c.createArrayOf("text", e.organisations().toArray()));
-            insert.setObject(10, e.assessmentId() == null ? null : UUID.fromString(e.assessmentId()));
-            insert.setObject(11, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
-            insert.setString(12, e.actor());
-            insert.setString(13, e.event());
-            insert.setString(14, e.prevHash());
-            insert.setString(15, e.hash());
-            insert.setTimestamp(16, Timestamp.from(recordedAt));
-            insert.executeUpdate();
-        }
-        for (Merkle.Node node : Merkle.completedBy(e.seq() - 1, e.leafHash(), nodes(c))) {
-            insertNode(c, node.level(), node.index(), node.hash());
+        List<AuditEntry> appended = new ArrayList<>();
+        String prevHash = head.hash();
+        try (PreparedStatement entries = c.prepareStatement("insert into audit_entry (" + COLUMNS
+                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement nodes = c.prepareStatement("insert into merkle_node (level, idx, hash) values (?, ?, ?)")) {
+            for (EventInbox.Delivery delivery : deliveries) {
+                EventEnvelope event = delivery.event();
+                if (!seen.add(event.id())) { // logged already, or twice in this delivery
+                    continue;
+                }
+                EventFacts facts = EventFacts.of(event);
+                AuditEntry entry = new AuditEntry(head.seq() + appended.size() + 1, event.id().toString(), event.type(),
+                        event.source(), event.subject(), event.time().toString(), recordedAt.toString(), topic,
+                        facts.organisations(), facts.assessmentId(), facts.deploymentId(), facts.actor(),
+                        delivery.message(), prevHash, null).sealed();
+                addEntry(c, entries, entry, recordedAt);
+                for (Merkle.Node node : tree.append(entry.leafHash())) {
+                    nodes.setInt(1, node.level());
+                    nodes.setLong(2, node.index());
+                    nodes.setBytes(3, node.hash());
+                    nodes.addBatch();
+                }
+                appended.add(entry);
+                prevHash = entry.hash();
+            }
+            entries.executeBatch();
+            nodes.executeBatch();
         }
         try (PreparedStatement update = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
-            update.setLong(1, e.seq());
-            update.setString(2, e.hash());
+            update.setLong(1, head.seq() + appended.size());
+            update.setString(2, prevHash);
             update.executeUpdate();
         }
+        return appended;
     }
 
-    private static void insertNode(Connection c, int level, long index, byte[] hash) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("insert into merkle_node (level, idx, hash) values (?, ?, ?)")) {
-            insert.setInt(1, level);
-            insert.setLong(2, index);
-            insert.setBytes(3, hash);
-            insert.executeUpdate();
-        }
+    private static void addEntry(Connection c, PreparedStatement insert, AuditEntry e, Instant recordedAt) throws SQLException {
+        insert.setLong(1, e.seq());
+        insert.setObject(2, UUID.fromString(e.eventId()));
+        insert.setString(3, e.type());
+        insert.setString(4, e.source());
+        insert.setString(5, e.subject());
+        insert.setString(6, e.time());
+        insert.setString(7, e.recordedAt());
+        insert.setString(8, e.topic());
+        insert.setArray(9, c.createArrayOf("text", e.organisations().toArray()));
+        insert.setObject(10, e.assessmentId() == null ? null : UUID.fromString(e.assessmentId()));
+        insert.setObject(11, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
+        insert.setString(12, e.actor());
+        insert.setString(13, e.event());
+        insert.setString(14, e.prevHash());
+        insert.setString(15, e.hash());
+        insert.setTimestamp(16, Timestamp.from(recordedAt));
+        insert.addBatch();
     }
 
     static byte[] node(Connection c, int level, long index) {

@@ -1,12 +1,14 @@
 package io.tomassure.notification.events;
 
 import java.sql.SQLException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.notification.service.Directory;
@@ -34,14 +36,14 @@ public class EventsListener {
 
     @Incoming("assessment-events")
     @Blocking
-    public void onAssessmentEvent(String message) {
-        inbox.consume(CONSUMER, message, this::apply);
+    public CompletionStage<Void> onAssessmentEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(CONSUMER, batch, EventInbox.eachEvent(this::apply));
     }
 
     @Incoming("approval-events")
     @Blocking
-    public void onApprovalEvent(String message) {
-        inbox.consume(CONSUMER, message, this::apply);
+    public CompletionStage<Void> onApprovalEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.consume(CONSUMER, batch, EventInbox.eachEvent(this::apply));
     }
 
     void apply(EventEnvelope event) {
