@@ -1,6 +1,8 @@
 package io.tomassure.assessment.service;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +27,14 @@ public final class Phases {
                         .firstResultOptional()
                 : PhaseStatus.find("assessmentId = ?1 and deploymentId = ?2 and phase = ?3", assessmentId, deploymentId,
                         phase.label()).firstResultOptional();
+    }
+
+    /** The product's phase states (1A, 1B) that have a row, by phase label, in one query. */
+    public static Map<String, PhaseStatus> productStatuses(UUID assessmentId) {
+        Map<String, PhaseStatus> byPhase = new HashMap<>();
+        PhaseStatus.<PhaseStatus>list("assessmentId = ?1 and deploymentId is null", assessmentId)
+                .forEach(status -> byPhase.put(status.phase, status));
+        return byPhase;
     }
 
     /** The status row, created as DRAFT on first use. */

@@ -3,6 +3,7 @@ package io.tomassure.assessment.service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,8 @@ import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evaluation;
 import io.tomassure.assessment.domain.Evidence;
 import io.tomassure.assessment.domain.Phase;
+import io.tomassure.assessment.domain.PhaseStatus;
 import io.tomassure.assessment.domain.Product;
-import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.RowScore;
@@ -85,14 +86,16 @@ public class Views {
     }
 
     public AssessmentView assessment(Assessment assessment) {
-        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
-        Product product = Product.findById(version.productId);
+        ProductNames names = Product.getEntityManager().createQuery("""
+                select p.id, p.name, v.version from ProductVersion v join Product p on p.id = v.productId where v.id = ?1""",
+                ProductNames.class).setParameter(1, assessment.productVersionId).getSingleResult();
         Template template = catalogue.template(assessment.templateId);
+        Map<String, PhaseStatus> statuses = Phases.productStatuses(assessment.id);
         Map<String, PhaseView> phases = new LinkedHashMap<>();
         for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
-            phases.put(phase.label(), phase(assessment.id, null, phase));
+            phases.put(phase.label(), phase(Optional.ofNullable(statuses.get(phase.label()))));
         }
-        return new AssessmentView(assessment.id, product.id, product.name, version.id, version.version,
+        return new AssessmentView(assessment.id, names.productId(), names.productName(), assessment.productVersionId, names.version(),
                 assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment), phases,
                 derived(assessment), Preconditions.etag(assessment.version), assessment.createdAt);
     }
@@ -127,7 +130,7 @@ public class Views {
                 .toList();
         return new DeploymentView(deployment.id, assessment.id, assessment.supplierOds, deployment.euoOds,
                 deployment.firstOfType, !deployment.firstOfType, context(deployment),
-                phase(assessment.id, deployment.id, Phase.P2), derived(evaluation), outstanding,
+                phase(Phases.status(assessment.id, deployment.id, Phase.P2)), derived(evaluation), outstanding,
                 Preconditions.etag(deployment.version), deployment.createdAt);
     }
 
@@ -139,8 +142,12 @@ public class Views {
         return new LocalContext(d.topology, d.endpoints, d.localChanges, d.affectsOtherOrganisations);
     }
 
-    static PhaseView phase(UUID assessmentId, UUID deploymentId, Phase phase) {
-        return Phases.status(assessmentId, deploymentId, phase).map(s -> new PhaseView(s.state, s.revision, s.reason))
+    /** A product and the label of one of its versions, read together for an assessment's view. */
+    private record ProductNames(UUID productId, String productName, String version) {
+    }
+
+    static PhaseView phase(Optional<PhaseStatus> status) {
+        return status.map(s -> new PhaseView(s.state, s.revision, s.reason))
                 .orElse(new PhaseView(Phases.State.DRAFT.name(), 0, null));
     }
 
