@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +39,7 @@ final class Bench {
     final Path output;
     private final Gatling gatling;
     private final ReusedTokens tokens;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     Bench(LocalStack stack, boolean quick, Path output) {
         this.stack = stack;
@@ -108,6 +113,16 @@ final class Bench {
 
     RequestSpecification as(String username, TomService service) {
         return withToken(tokens.user(username), service);
+    }
+
+    /**
+     * A GET as {@code user}, through a plain HTTP client: for latencies of a few milliseconds, where REST Assured's own
+     * work per request would be part of the figure.
+     */
+    HttpResponse<String> get(DemoUser user, TomService service, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.serviceUrl(service) + path))
+                .header("Authorization", "Bearer " + tokens.user(user.username())).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     RequestSpecification supplierSystem(TomService service) {

@@ -53,13 +53,16 @@ final class ChainVerification {
         bench.log("  the service's /verify: %.1f s, problems %s".formatted(serviceSeconds, service.getList("problems")));
 
         Random random = new Random(9);
+        for (int i = 0; i < proofs / 5; i++) { // unmeasured: the proof path compiled, as in a running service
+            bench.get(DemoUser.AUDITOR, TomService.AUDIT, "/api/v1/audit/entries/" + (1 + random.nextInt(1000)) + "/proof");
+        }
         double[] latencies = new double[proofs];
         long errors = 0;
         long proving = System.nanoTime();
         for (int i = 0; i < proofs; i++) {
             long seq = 1 + (long) (random.nextDouble() * checkpoint.treeSize());
             long start = System.nanoTime();
-            int status = bench.as(DemoUser.AUDITOR, TomService.AUDIT).get("/api/v1/audit/entries/" + seq + "/proof").statusCode();
+            int status = bench.get(DemoUser.AUDITOR, TomService.AUDIT, "/api/v1/audit/entries/" + seq + "/proof").statusCode();
             latencies[i] = (System.nanoTime() - start) / 1e6;
             errors += status == 200 ? 0 : 1;
         }
