@@ -39,11 +39,11 @@ public final class Main {
             Bench bench = new Bench(stack, quick, output);
             if (stepsOnly) {
                 steps(bench, fixtures(bench));
-                System.exit(0);
+            } else {
+                Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
+                report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
+                System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
             }
-            Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
-            report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
-            System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
         }
         System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
     }
