@@ -115,20 +115,9 @@ final class GateLatency {
 
     /** The case approval-service opened for a submission, once it has; the newest cases come last. */
     private static JsonPath openCase(Bench bench, DemoUser viewer, String submissionId) {
-        String after = null;
-        do {
-            RequestSpecification request = bench.as(viewer, TomService.APPROVAL).queryParam("limit", 200);
-            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/api/v1/cases").then()
-                    .statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            for (int i = 0; i < items.size(); i++) {
-                if (submissionId.equals(items.get(i).get("submissionId"))) {
-                    return new JsonPath(page.prettify()).setRootPath("items[" + i + "]");
-                }
-            }
-            after = page.getString("next");
-        } while (after != null);
-        return null;
+        JsonPath page = bench.as(viewer, TomService.APPROVAL).queryParam("submission", submissionId).get("/api/v1/cases")
+                .then().statusCode(200).extract().jsonPath();
+        return page.getList("items").isEmpty() ? null : new JsonPath(page.prettify()).setRootPath("items[0]");
     }
 
     /** The go-live-ready event of the deployment, once published: its id and publication time. */

@@ -327,26 +327,12 @@ class JourneyTest {
                 .filter(c -> c != null).findFirst().orElse(null), c -> c != null);
     }
 
+    /** The review case of a submission in the given phase (any phase when null), as {@code viewer} sees it; null if none yet. */
     private static JsonPath findCase(DemoUser viewer, String phase, String submissionId) {
-        String after = null;
-        do {
-            RequestSpecification request = as(viewer, APPROVAL).queryParam("limit", 200);
-            if (phase != null) {
-                request = request.queryParam("phase", phase);
-            }
-            if (after != null) {
-                request = request.queryParam("after", after);
-            }
-            JsonPath page = request.get("/api/v1/cases").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            for (int i = 0; i < items.size(); i++) {
-                if (submissionId.equals(items.get(i).get("submissionId"))) {
-                    return new JsonPath(page.prettify()).setRootPath("items[" + i + "]");
-                }
-            }
-            after = page.getString("next");
-        } while (after != null);
-        return null;
+        RequestSpecification request = as(viewer, APPROVAL).queryParam("submission", submissionId);
+        JsonPath page = (phase == null ? request : request.queryParam("phase", phase)).get("/api/v1/cases").then()
+                .statusCode(200).extract().jsonPath();
+        return page.getList("items").isEmpty() ? null : new JsonPath(page.prettify()).setRootPath("items[0]");
     }
 
     private static void awaitOutboxesDrained() {

@@ -52,9 +52,10 @@ public class CaseResource {
     @Path("/cases")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List review cases", description = "The caller's cases (NHS Digital: all), optionally by state "
-            + "(OPEN, DECIDED, SUPERSEDED) and phase (1A, 1B, 2); keyset-paged in opening order: pass 'next' as 'after'.")
+            + "(OPEN, DECIDED, SUPERSEDED), phase (1A, 1B, 2) and submission (the submissionId assessment-service "
+            + "returned: its one case); keyset-paged in opening order: pass 'next' as 'after'.")
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
-            @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+            @QueryParam("submission") UUID submission, @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
         int size = Preconditions.limit(limit);
         Viewer viewer = access.viewer();
         StringBuilder query = new StringBuilder("id > :after");
@@ -66,6 +67,10 @@ public class CaseResource {
         if (phase != null) {
             query.append(" and phase = :phase");
             parameters.and("phase", phase);
+        }
+        if (submission != null) {
+            query.append(" and submissionId = :submission");
+            parameters.and("submission", submission);
         }
         if (!viewer.isCentral()) {
             query.append(" and (supplierOds = :supplier or euoOds = :euo or (deploymentId is null and assessmentId in "

@@ -7,6 +7,7 @@ import static io.tomassure.approval.rest.Flow.reviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -188,6 +189,9 @@ class DecisionsTest {
         JsonPath old = caseOf(late);
 
         assertThat(old.getString("state")).isEqualTo("SUPERSEDED");
+        reviewer().queryParam("submission", submission).get("/api/v1/cases").then()
+                .body("items.id", contains(current.getString("id")));
+        reviewer().queryParam("submission", UUID.randomUUID()).get("/api/v1/cases").then().body("items", empty());
         reviewer().get("/api/v1/cases/" + current.getString("id")).then().body("state", equalTo("OPEN"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reviewer().queryParam("limit", 200)
                 .get("/api/v1/cases").then().extract().jsonPath()

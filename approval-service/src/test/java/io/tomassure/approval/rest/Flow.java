@@ -91,8 +91,8 @@ final class Flow {
     static JsonPath caseOf(UUID submissionId) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            id[0] = reviewer().queryParam("limit", 200).get("/api/v1/cases").then().statusCode(200).extract().jsonPath()
-                    .getString("items.find { it.submissionId == '" + submissionId + "' }.id");
+            id[0] = reviewer().queryParam("submission", submissionId).get("/api/v1/cases").then().statusCode(200)
+                    .extract().jsonPath().getString("items[0].id");
             return id[0] != null;
         });
         return reviewer().get("/api/v1/cases/" + id[0]).then().statusCode(200).extract().jsonPath();
