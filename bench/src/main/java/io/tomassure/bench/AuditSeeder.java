@@ -35,7 +35,7 @@ final class AuditSeeder {
             seq = rs.getLong(1);
             hash = rs.getString(2);
         }
-        Merkle.Frontier tree = Merkle.Frontier.of(store.nodes(c), seq);
+        Merkle.Frontier tree = store.frontier(c, seq);
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         long start = seq;
         while (seq < size) {

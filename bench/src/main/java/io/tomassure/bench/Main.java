@@ -49,8 +49,8 @@ public final class Main {
     }
 
     private static Report run(Bench bench, Report report, Path docs) throws Exception {
-        Optional<Path> workbook = TomWorkbooks.folder().map(d -> d.resolve(TomWorkbooks.ERS)).filter(Files::isRegularFile);
-        String programme = workbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
+        Optional<Path> workbook = ersWorkbook();
+        String programme = programme(workbook);
 
         bench.log("reference line: the database's raw commit rate");
         ReferenceLine.Result reference = ReferenceLine.measure(bench, 8);
@@ -102,13 +102,22 @@ public final class Main {
      */
     private static Fixtures fixtures(Bench bench) throws Exception {
         bench.log("fixtures");
-        Optional<Path> workbook = TomWorkbooks.folder().map(d -> d.resolve(TomWorkbooks.ERS)).filter(Files::isRegularFile);
-        Fixtures fixtures = Fixtures.create(bench, workbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME, bench.quick ? 20 : 100);
+        Fixtures fixtures = Fixtures.create(bench, programme(ersWorkbook()), bench.quick ? 20 : 100);
         bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
         bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
         bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
         bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 300, bench.seconds(30), fixtures.reads(2));
         return fixtures;
+    }
+
+    /** The real e-RS workbook, when ../shared/tom-workbooks has it. */
+    private static Optional<Path> ersWorkbook() {
+        return TomWorkbooks.folder().map(d -> d.resolve(TomWorkbooks.ERS)).filter(Files::isRegularFile);
+    }
+
+    /** The programme the fixtures use: the e-RS one, imported from its workbook by the demo data, or the sample. */
+    private static String programme(Optional<Path> ersWorkbook) {
+        return ersWorkbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
     }
 
     /** {@code --steps}: only the stepped writes and reads, printed (for trying a change without the whole run). */

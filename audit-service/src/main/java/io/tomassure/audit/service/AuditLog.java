@@ -82,7 +82,7 @@ public class AuditLog {
                 if (size == 0 || latest.map(cp -> cp.treeSize() >= size).orElse(false)) {
                     return latest;
                 }
-                String root = HexFormat.of().formatHex(Merkle.root(store.nodes(c), size));
+                String root = HexFormat.of().formatHex(store.frontier(c, size).root());
                 Checkpoint checkpoint = Checkpoint.sign(size, root, Instant.now().toString(), keys.privateKey());
                 store.insertCheckpoint(c, checkpoint);
                 return Optional.of(checkpoint);

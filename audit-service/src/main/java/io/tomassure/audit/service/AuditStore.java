@@ -86,7 +86,7 @@ public class AuditStore {
         }
         Head head = lockHead(c);
         Set<UUID> seen = logged(c, ids); // again under the lock: a concurrent delivery may have won it
-        Merkle.Frontier tree = Merkle.Frontier.of(nodes(c, Merkle.Frontier.refs(head.seq())), head.seq());
+        Merkle.Frontier tree = frontier(c, head.seq());
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<AuditEntry> appended = new ArrayList<>();
         String prevHash = head.hash();
@@ -144,21 +144,6 @@ public class AuditStore {
         insert.addBatch();
     }
 
-    static byte[] node(Connection c, int level, long index) {
-        try (PreparedStatement select = c.prepareStatement("select hash from merkle_node where level = ? and idx = ?")) {
-            select.setInt(1, level);
-            select.setLong(2, index);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("Merkle node " + level + "/" + index + " is missing");
-                }
-                return rs.getBytes(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The given stored subtrees, read in one query; asking for any other is an error. */
     public Merkle.Nodes nodes(Connection c, Collection<Merkle.NodeRef> refs) throws SQLException {
         Map<Merkle.NodeRef, byte[]> found = new HashMap<>();
@@ -182,9 +167,9 @@ public class AuditStore {
         };
     }
 
-    /** Stored subtree hashes, read through one connection. */
-    public Merkle.Nodes nodes(Connection c) {
-        return (level, index) -> node(c, level, index);
+    /** The right edge of the stored tree of {@code size} leaves, read in one query: what appends and the root need. */
+    public Merkle.Frontier frontier(Connection c, long size) throws SQLException {
+        return Merkle.Frontier.of(nodes(c, Merkle.Frontier.refs(size)), size);
     }
 
     public List<AuditEntry> entries(EntryFilter filter, long afterSeq, int limit) throws SQLException {
