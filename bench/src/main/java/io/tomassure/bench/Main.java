@@ -63,12 +63,11 @@ public final class Main {
         bench.log("REST writes, stepped");
         List<Stats> writes;
         List<Stats> reads;
-        Map<TomService, Double> peakMemory;
-        try (var memory = new StartupMemory.MemorySampler(bench)) {
-            writes = stepped(bench, "answer rows", "PUT", WRITE_RATES, fixtures, true);
+        StartupMemory.MemorySampler memory = new StartupMemory.MemorySampler(bench);
+        try (memory) {
+            writes = stepped(bench, memory, "answer rows", "PUT", WRITE_RATES, fixtures, true);
             bench.log("REST reads, stepped");
-            reads = stepped(bench, "read assessments", "GET", READ_RATES, fixtures, false);
-            peakMemory = memory.peaks();
+            reads = stepped(bench, memory, "read assessments", "GET", READ_RATES, fixtures, false);
         }
         Charts.latencyByRate(docs.resolve("benchmarks/writes.png"), "Answering rows: latency by offered rate", writes);
         Charts.latencyByRate(docs.resolve("benchmarks/reads.png"), "Reading assessments: latency by offered rate", reads);
@@ -92,7 +91,7 @@ public final class Main {
         bench.log("audit chain verification");
         ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
 
-        Findings.write(report, reference, startup, peakMemory, writes, reads, propagation, gate, workbooks, growth, chain);
+        Findings.write(report, reference, startup, memory, writes, reads, propagation, gate, workbooks, growth, chain);
         return report;
     }
 
@@ -121,17 +120,22 @@ public final class Main {
     }
 
     /** {@code --steps}: only the stepped writes and reads, printed (for trying a change without the whole run). */
-    private static void steps(Bench bench, Fixtures fixtures) {
-        System.out.println(Report.table(stepped(bench, "answer rows", "PUT", WRITE_RATES, fixtures, true)));
-        System.out.println(Report.table(stepped(bench, "read assessments", "GET", READ_RATES, fixtures, false)));
+    private static void steps(Bench bench, Fixtures fixtures) throws InterruptedException {
+        try (var memory = new StartupMemory.MemorySampler(bench)) {
+            System.out.println(Report.table(stepped(bench, memory, "answer rows", "PUT", WRITE_RATES, fixtures, true)));
+            System.out.println(Report.table(stepped(bench, memory, "read assessments", "GET", READ_RATES, fixtures, false)));
+            System.out.println("resident MB, peak in sustained steps: " + memory.sustained() + "; past the knee: "
+                    + memory.overloaded());
+        }
     }
 
     /** Steps the offered rate up until a step is not sustained (the knee), then stops. */
-    private static List<Stats> stepped(Bench bench, String name, String method, double[] rates, Fixtures fixtures, boolean write) {
+    private static List<Stats> stepped(Bench bench, StartupMemory.MemorySampler memory, String name, String method,
+            double[] rates, Fixtures fixtures, boolean write) {
         List<Stats> steps = new ArrayList<>();
         for (double rate : rates) {
-            Stats step = bench.load(name, TomService.ASSESSMENT, method, rate, bench.seconds(30),
-                    write ? fixtures.answers((long) rate) : fixtures.reads((long) rate));
+            Stats step = memory.step(() -> bench.load(name, TomService.ASSESSMENT, method, rate, bench.seconds(30),
+                    write ? fixtures.answers((long) rate) : fixtures.reads((long) rate)));
             steps.add(step);
             if (!step.sustained()) {
                 break;
@@ -153,7 +157,8 @@ public final class Main {
                 server for every service and Keycloak), Kafka (KRaft), Keycloak, the SMTP sink and the four services, each a \
                 packaged JVM with `%s` and its AppCDS archive. The load generator (Gatling, open model: requests arrive at \
                 the offered rate whatever the responses do) runs on the same two cores, so every figure includes its cost. \
-                Requests carry a real Keycloak token (the supplier system's client-credentials grant), checked by each service.
+                Requests carry a real Keycloak token (the supplier system's client-credentials grant). Each service verifies \
+                a token the first time it sees it and then remembers its identity until it expires, for at most a minute.
 
                 Gatling's HTML reports (latency over time, percentiles, per step) are written to `bench/target/bench-run/gatling/`; \
                 the PNG charts are in `docs/benchmarks/`. The reference line is measured on the same PostgreSQL server in the \

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.tomassure.stack.TomService;
 
@@ -66,9 +67,14 @@ final class StartupMemory {
         }
     }
 
-    /** The highest resident memory of each service while a load runs, sampled twice a second. */
+    /**
+     * The highest resident memory of each service while load steps run, sampled twice a second, kept apart for the
+     * steps the stack sustained and for those past the knee (where requests queue and are refused).
+     */
     static final class MemorySampler implements AutoCloseable {
-        private final Map<TomService, Double> peak = new EnumMap<>(TomService.class);
+        private final Map<TomService, Double> sinceTaken = new EnumMap<>(TomService.class);
+        private final Map<TomService, Double> sustained = new EnumMap<>(TomService.class);
+        private final Map<TomService, Double> overloaded = new EnumMap<>(TomService.class);
         private final Thread thread;
         private volatile boolean running = true;
 
@@ -76,8 +82,9 @@ final class StartupMemory {
             thread = new Thread(() -> {
                 while (running) {
                     for (TomService service : TomService.values()) {
-                        synchronized (peak) {
-                            peak.merge(service, bench.residentMb(service), Math::max);
+                        double mb = bench.residentMb(service);
+                        synchronized (sinceTaken) {
+                            sinceTaken.merge(service, mb, Math::max);
                         }
                     }
                     try {
@@ -91,10 +98,30 @@ final class StartupMemory {
             thread.start();
         }
 
-        Map<TomService, Double> peaks() {
-            synchronized (peak) {
-                return new EnumMap<>(peak);
+        /** Runs one load step and files the peaks sampled during it by whether the step was sustained. */
+        Stats step(Supplier<Stats> load) {
+            take();
+            Stats step = load.get();
+            take().forEach((service, mb) -> (step.sustained() ? sustained : overloaded).merge(service, mb, Math::max));
+            return step;
+        }
+
+        private Map<TomService, Double> take() {
+            synchronized (sinceTaken) {
+                Map<TomService, Double> peaks = new EnumMap<>(sinceTaken);
+                sinceTaken.clear();
+                return peaks;
             }
+        }
+
+        /** The peaks in the steps the stack sustained. */
+        Map<TomService, Double> sustained() {
+            return new EnumMap<>(sustained);
+        }
+
+        /** The peaks in the steps past the knee. */
+        Map<TomService, Double> overloaded() {
+            return new EnumMap<>(overloaded);
         }
 
         @Override
