@@ -40,6 +40,17 @@ class VerifiedTokensIntegrationTest {
     }
 
     @Test
+    void aRememberedIdentityIsHandedToEachRequestWithThatRequestsOwnContext() {
+        String auditor = TestTokens.token("vera", "X26", "auditor");
+        double hitsBefore = hits();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(auditor).get("/test/identity-is-this-requests").then().statusCode(200)
+                    .body(equalTo("true"));
+        }
+        assertThat(hits() - hitsBefore).isEqualTo(2);
+    }
+
+    @Test
     void aRememberedSignatureDoesNotCarryAnotherPayload() {
         String auditor = TestTokens.token("vera", "X26", "auditor");
         String admin = TestTokens.token("vera", "X26", "admin");

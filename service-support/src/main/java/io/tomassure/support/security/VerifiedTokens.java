@@ -2,11 +2,14 @@ package io.tomassure.support.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,28 +35,38 @@ import io.vertx.ext.web.RoutingContext;
  * requests pays again for parsing the token, checking its signature and building the identity (about a fifth of a
  * service's CPU under load, by profile).
  * <p>
- * It sits in front of quarkus-oidc's own provider, which still verifies every token not remembered. Only identities
- * are remembered, never refusals, and only for the exact token string verified. What belongs to the request that
- * first carried the token (its routing and authentication contexts) is replaced by the current request's.
- * Roles mapping and other augmentors run on every request, as before. Hits and misses are metered as
- * {@code cache_gets_total{cache="verified-tokens"}}.
+ * The manager asks identity providers highest priority first, and this one sits just above quarkus-oidc's, which
+ * still verifies every token not remembered. Only identities are remembered, never refusals, and only for the exact
+ * token string and OIDC tenant verified. The identity is stored without the request that first carried the token;
+ * each request gets it with its own routing context. Roles mapping still applies on every request.
+ * <p>
+ * It assumes plain bearer tokens, whose checks depend on the token alone. With DPoP or certificate-bound tokens it
+ * stands aside; step-up authentication ({@code @AuthenticationContext}) would need the same before it is used.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** The longest a verified token is trusted without being checked again (for example against rotated keys). */
+    /** The longest a token skips quarkus-oidc's checks once they have passed. */
     static final Duration MAX_AGE = Duration.ofMinutes(1);
+
+    private static final Logger LOG = Logger.getLogger(VerifiedTokens.class);
+    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
 
     private final OidcIdentityProvider oidc;
     private final Cache<String, SecurityIdentity> identities;
 
-    VerifiedTokens(OidcIdentityProvider oidc,
+    VerifiedTokens(OidcIdentityProvider oidc, MeterRegistry meters,
             @ConfigProperty(name = "tom.security.verified-token-cache-size", defaultValue = "1000") int size,
-            MeterRegistry meters) {
+            @ConfigProperty(name = "quarkus.oidc.token.authorization-scheme", defaultValue = "Bearer") String scheme,
+            @ConfigProperty(name = "quarkus.oidc.token.binding.certificate", defaultValue = "false") boolean bound) {
         this.oidc = oidc;
-        this.identities = size <= 0 ? null
+        boolean plainBearer = "Bearer".equalsIgnoreCase(scheme) && !bound;
+        if (size > 0 && !plainBearer) {
+            LOG.warn("verified tokens are not remembered: DPoP and certificate-bound tokens are checked on each request");
+        }
+        this.identities = size <= 0 || !plainBearer ? null
                 : CaffeineCacheMetrics.monitor(meters, Caffeine.newBuilder().maximumSize(size).recordStats()
-                        .expireAfter(Expiry.creating((String token, SecurityIdentity identity) -> trustedFor(identity)))
+                        .expireAfter(Expiry.creating((String key, SecurityIdentity identity) -> trustedFor(identity)))
                         .build(), "verified-tokens");
     }
 
@@ -61,7 +75,6 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before quarkus-oidc's provider, which the manager would otherwise ask first. */
     @Override
     public int priority() {
         return oidc.priority() + 1;
@@ -69,22 +82,23 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (identities == null || !(request.getToken() instanceof AccessTokenCredential)) {
-            return oidc.authenticate(request, context);
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (identities == null || routing == null || !(request.getToken() instanceof AccessTokenCredential)) {
+            return Uni.createFrom().nullItem(); // the next provider, quarkus-oidc's, verifies it
         }
-        String token = request.getToken().getToken();
-        SecurityIdentity known = identities.getIfPresent(token);
+        String key = routing.get(OidcUtils.TENANT_ID_ATTRIBUTE) + " " + request.getToken().getToken();
+        SecurityIdentity known = identities.getIfPresent(key);
         if (known != null) {
-            return Uni.createFrom().item(forRequest(known, request, context));
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known).addAttribute(ROUTING_CONTEXT, routing).build());
         }
         return oidc.authenticate(request, context).invoke(identity -> {
             if (identity != null && !trustedFor(identity).isZero()) {
-                identities.put(token, identity);
+                identities.put(key, withoutRequest(identity));
             }
         });
     }
 
-    private Duration trustedFor(SecurityIdentity identity) {
+    private static Duration trustedFor(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken jwt
                 ? trustedFor(jwt.getExpirationTime(), Instant.now())
                 : Duration.ZERO;
@@ -92,21 +106,21 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** Until the token's expiry (seconds since the epoch, 0 when absent), capped at {@link #MAX_AGE}; never negative. */
     static Duration trustedFor(long expiresAtEpochSecond, Instant now) {
-        if (expiresAtEpochSecond <= 0) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(now, Instant.ofEpochSecond(expiresAtEpochSecond));
-        return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_AGE) > 0 ? MAX_AGE : left;
+        long left = expiresAtEpochSecond - now.getEpochSecond();
+        return expiresAtEpochSecond <= 0 || left <= 0 ? Duration.ZERO
+                : Duration.ofSeconds(Math.min(left, MAX_AGE.toSeconds()));
     }
 
-    private static SecurityIdentity forRequest(SecurityIdentity known, TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(known)
-                .addAttribute(AuthenticationRequestContext.class.getName(), context);
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing != null) {
-            identity.addAttribute(RoutingContext.class.getName(), routing);
+    /** A copy holding nothing of the request that carried the token, which would otherwise stay reachable. */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.remove(ROUTING_CONTEXT);
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                .setAnonymous(identity.isAnonymous()).addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials()).addAttributes(attributes);
+        if (identity instanceof QuarkusSecurityIdentity quarkus) {
+            copy.addPermissions(quarkus.getPermissions());
         }
-        return identity.build();
+        return copy.build();
     }
 }
