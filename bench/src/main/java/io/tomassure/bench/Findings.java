@@ -39,9 +39,9 @@ final class Findings {
         double slowestStart = startup.startupMs().values().stream().mapToDouble(StartupMemory::median).max().orElse(0);
         report.target("start-up to first request, per service (JVM)", "<= 3 s", "slowest %.2f s (median of runs)".formatted(
                 slowestStart / 1000), slowestStart <= 3000, "");
-        double idleMax = startup.idleMb().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double loadMax = memory.sustained().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double overloadMax = memory.overloaded().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double idleMax = largest(startup.idleMb());
+        double loadMax = largest(memory.sustained());
+        double overloadMax = largest(memory.overloaded());
         report.target("resident memory per service, idle / under load", "<= 250 MB / <= 400 MB",
                 "largest %.0f MB / %.0f MB".formatted(idleMax, loadMax), idleMax <= 250 && loadMax <= 400,
                 "under load: the steps sustained; past the knee %.0f MB".formatted(overloadMax));
@@ -112,6 +112,11 @@ final class Findings {
 
     static Optional<Stats> at(List<Stats> steps, double rate) {
         return steps.stream().filter(s -> s.offered() == rate).findFirst();
+    }
+
+    /** The largest figure of any service (0 for none). */
+    private static double largest(Map<TomService, Double> byService) {
+        return byService.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static String startupTable(StartupMemory.Result startup, StartupMemory.MemorySampler memory) {

@@ -50,7 +50,6 @@ public final class Main {
 
     private static Report run(Bench bench, Report report, Path docs) throws Exception {
         Optional<Path> workbook = ersWorkbook();
-        String programme = programme(workbook);
 
         bench.log("reference line: the database's raw commit rate");
         ReferenceLine.Result reference = ReferenceLine.measure(bench, 8);
@@ -81,7 +80,7 @@ public final class Main {
         Workbooks.Result workbooks = null;
         if (workbook.isPresent()) {
             bench.log("workbooks");
-            workbooks = Workbooks.measure(bench, workbook.get(), programme, fixtures.assessments.get(0), bench.quick ? 5 : 20);
+            workbooks = Workbooks.measure(bench, workbook.get(), programme(), fixtures.assessments.get(0), bench.quick ? 5 : 20);
         }
 
         bench.log("growth");
@@ -101,7 +100,7 @@ public final class Main {
      */
     private static Fixtures fixtures(Bench bench) throws Exception {
         bench.log("fixtures");
-        Fixtures fixtures = Fixtures.create(bench, programme(ersWorkbook()), bench.quick ? 20 : 100);
+        Fixtures fixtures = Fixtures.create(bench, programme(), bench.quick ? 20 : 100);
         bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
         bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
         bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
@@ -115,8 +114,8 @@ public final class Main {
     }
 
     /** The programme the fixtures use: the e-RS one, imported from its workbook by the demo data, or the sample. */
-    private static String programme(Optional<Path> ersWorkbook) {
-        return ersWorkbook.isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
+    private static String programme() {
+        return ersWorkbook().isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
     }
 
     /** {@code --steps}: only the stepped writes and reads, printed (for trying a change without the whole run). */

@@ -92,8 +92,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known).addAttribute(ROUTING_CONTEXT, routing).build());
         }
         return oidc.authenticate(request, context).invoke(identity -> {
-            if (identity != null && !trustedFor(identity).isZero()) {
-                identities.put(key, withoutRequest(identity));
+            if (identity != null) {
+                identities.put(key, withoutRequest(identity)); // expires at once if it may not be trusted (trustedFor)
             }
         });
     }
