@@ -17,6 +17,13 @@ public interface EventsConfig {
     /** The topic this service publishes its own events to (one per owning service, see {@code Topics}). */
     String topic();
 
+    /**
+     * The largest event, in bytes of JSON, that a change may record; a larger one refuses the change (413). Kept well
+     * below the producer's {@code max.request.size} (1 MB by default), so that every recorded event can be sent.
+     */
+    @WithDefault("262144")
+    int maxEventBytes();
+
     Relay relay();
 
     Inbox inbox();

@@ -1,9 +1,12 @@
 package io.tomassure.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -44,10 +47,41 @@ public class Outbox {
         return event;
     }
 
-    /** Records a ready-made event for {@code topic}, keyed by its subject. */
+    /**
+     * Records a ready-made event for {@code topic}, keyed by its subject. An event over the size limit is refused with
+     * {@link EventTooLargeException}, which rolls the caller's change back: the broker would never take it.
+     */
     @Transactional(TxType.MANDATORY)
     public void record(String topic, EventEnvelope event) {
         String json = EventJson.write(event);
+        refuseIfTooLarge(event, json, config.maxEventBytes());
+        insert(event.id(), topic, event.subject(), event.type(), json, Timestamp.from(event.time().toInstant()));
+    }
+
+    /**
+     * Sends a dead-lettered event back to the end of the outbox, once an operator has fixed why the broker refused it
+     * (a larger {@code max.request.size}, say). Returns false when no such event waits in the dead letters.
+     */
+    @Transactional
+    public boolean redrive(UUID eventId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement("""
+                update outbox_dead_letter set redriven = redriven + 1, redriven_at = now()
+                where event_id = ? and redriven_at is null
+                returning topic, message_key, event_type, payload, created_at""")) {
+            claim.setObject(1, eventId);
+            try (ResultSet rs = claim.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                insert(eventId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5));
+                return true;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot re-drive event " + eventId, e);
+        }
+    }
+
+    private void insert(UUID eventId, String topic, String key, String type, String json, Timestamp createdAt) {
         // Inside a JTA transaction the pool hands out the transaction's own connection: these statements commit
         // or roll back with the caller's state change.
         try (Connection connection = dataSource.getConnection()) {
@@ -56,22 +90,32 @@ public class Outbox {
             try (PreparedStatement lock = connection.prepareStatement(
                     "select pg_advisory_xact_lock(?, hashtext(?)), pg_notify('" + CHANNEL + "', '')")) {
                 lock.setInt(1, AGGREGATE_LOCKS);
-                lock.setString(2, event.subject());
+                lock.setString(2, key);
                 lock.executeQuery().close();
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
+            try (PreparedStatement row = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
                     values (?, ?, ?, ?, ?, ?)""")) {
-                insert.setObject(1, event.id());
-                insert.setString(2, topic);
-                insert.setString(3, event.subject());
-                insert.setString(4, event.type());
-                insert.setString(5, json);
-                insert.setTimestamp(6, Timestamp.from(event.time().toInstant()));
-                insert.executeUpdate();
+                row.setObject(1, eventId);
+                row.setString(2, topic);
+                row.setString(3, key);
+                row.setString(4, type);
+                row.setString(5, json);
+                row.setTimestamp(6, createdAt);
+                row.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record event " + event.id() + " in the outbox", e);
+            throw new IllegalStateException("cannot record event " + eventId + " in the outbox", e);
+        }
+    }
+
+    static void refuseIfTooLarge(EventEnvelope event, String json, int limit) {
+        if ((long) json.length() * 3 <= limit) {
+            return; // surely within the limit: a char is at most 3 bytes of UTF-8, so nothing is counted
+        }
+        long size = json.getBytes(StandardCharsets.UTF_8).length;
+        if (size > limit) {
+            throw new EventTooLargeException(event.type(), size, limit);
         }
     }
 }

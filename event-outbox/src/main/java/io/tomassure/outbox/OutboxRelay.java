@@ -31,6 +31,7 @@ public class OutboxRelay {
     private final CommitSignal commitSignal;
     private final Counter published;
     private final Counter failures;
+    private final Counter deadLettered;
     private volatile boolean running;
     private Thread thread;
 
@@ -42,6 +43,7 @@ public class OutboxRelay {
         this.commitSignal = new CommitSignal(rawConfig);
         this.published = meters.counter("tom.outbox.published");
         this.failures = meters.counter("tom.outbox.publish.failures");
+        this.deadLettered = meters.counter("tom.outbox.dead.lettered");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -95,15 +97,19 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batches until nothing is pending; throws on the first failure (its prefix stays published). */
+    /**
+     * Publishes batches until nothing is pending; throws on the first passing failure (its prefix stays published).
+     * A batch cut short by a dead-lettered event is followed by the next at once.
+     */
     private void drain() throws Exception {
         while (running) {
-            PublishOutcome outcome = store.publishNextBatch(config.batchSize(), publisher);
-            published.increment(outcome.acknowledged());
-            if (outcome.failure() != null) {
-                throw outcome.failure();
+            OutboxStore.Round round = store.publishNextBatch(config.batchSize(), publisher);
+            published.increment(round.published());
+            deadLettered.increment(round.deadLettered());
+            if (round.failure() != null) {
+                throw round.failure();
             }
-            if (outcome.acknowledged() < config.batchSize()) {
+            if (round.deadLettered() == 0 && round.published() < config.batchSize()) {
                 return;
             }
         }

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.validation.constraints.Size;
+
 import io.tomassure.events.approval.ApprovalEvents.Outcome;
 
 /**
@@ -22,7 +24,7 @@ public final class DecisionRules {
         SYSTEM_USAGE, SYSTEM_SETTING, DATA_USER_ORGANISATION
     }
 
-    public record AreaDecision(Area area, Boolean approved, String reason) {
+    public record AreaDecision(Area area, Boolean approved, @Size(max = 20000) String reason) {
     }
 
     /** What the reviewer sends; {@code outcome} in the phase's own vocabulary. */

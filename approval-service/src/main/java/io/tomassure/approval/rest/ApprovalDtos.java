@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,9 +26,10 @@ public final class ApprovalDtos {
      * APPROVED_DSA_REQUIRED, PROVISIONALLY_APPROVED_PENDING_IGARD or REJECTED; Phase 1B APPROVED (with
      * certificateNumber), RETURNED or REJECTED; Phase 2 APPROVED (with declarationAccepted) or RETURNED.
      */
-    public record DecideRequest(@NotBlank String contentHash, @NotBlank String outcome, @Size(max = 20000) String reason,
-            List<DecisionRules.AreaDecision> areas, String certificateNumber, Boolean declarationAccepted,
-            List<@NotBlank @Size(max = 2000) String> conditions) {
+    public record DecideRequest(@NotBlank @Size(max = 100) String contentHash, @NotBlank @Size(max = 60) String outcome,
+            @Size(max = 20000) String reason, @Size(max = 10) List<@Valid @NotNull DecisionRules.AreaDecision> areas,
+            @Size(max = 40) String certificateNumber, Boolean declarationAccepted,
+            @Size(max = 20) List<@NotBlank @Size(max = 2000) String> conditions) {
 
         DecisionRules.Request rules() {
             return new DecisionRules.Request(outcome, reason, areas, certificateNumber, declarationAccepted);

@@ -79,7 +79,7 @@ public final class AssessmentDtos {
             LocalContext context) {
     }
 
-    public record LocalContext(@Size(max = 20000) String topology, List<@Size(max = 2000) String> endpoints,
+    public record LocalContext(@Size(max = 20000) String topology, @Size(max = 50) List<@Size(max = 2000) String> endpoints,
             @Size(max = 20000) String localChanges, boolean affectsOtherOrganisations) {
     }
 

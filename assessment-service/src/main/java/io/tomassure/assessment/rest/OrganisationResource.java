@@ -55,6 +55,9 @@ public class OrganisationResource {
             String etag, Instant createdAt) {
     }
 
+    /** A contact log names a few people per TOM role; the bound keeps its event well within the broker's limit. */
+    static final int MAX_CONTACTS = 100;
+
     private final Access access;
     private final Outbox outbox;
 
@@ -111,9 +114,9 @@ public class OrganisationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ADMIN })
     @Transactional
     @Operation(summary = "Replace the contact log", description = "The organisation's people by TOM contact role "
-            + "(owner, SIRO, CSO, agreement signatories, ...). Requires If-Match with the organisation's ETag.")
+            + "(owner, SIRO, CSO, agreement signatories, ...), at most 100. Requires If-Match with the organisation's ETag.")
     public Response replaceContacts(@PathParam("odsCode") String odsCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull List<@Valid @NotNull ContactDto> contacts) {
+            @NotNull @Size(max = MAX_CONTACTS) List<@Valid @NotNull ContactDto> contacts) {
         Organisation organisation = find(odsCode);
         Viewer viewer = access.viewer();
         if (!odsCode.equals(viewer.organisation()) && !viewer.roles().contains(Roles.ADMIN)) {

@@ -22,11 +22,12 @@ public final class TemplateDtos {
     private TemplateDtos() {
     }
 
-    public record TemplateDefinition(@NotBlank String version, @NotEmpty List<@Valid SectionDefinition> sections) {
+    public record TemplateDefinition(@NotBlank @Size(max = 50) String version,
+            @NotEmpty @Size(max = 200) List<@Valid SectionDefinition> sections) {
     }
 
-    public record SectionDefinition(@NotBlank String code, @NotBlank String title, @NotNull SectionKind kind,
-            @NotNull List<@Valid RequirementDefinition> requirements) {
+    public record SectionDefinition(@NotBlank @Size(max = 100) String code, @NotBlank @Size(max = 300) String title,
+            @NotNull SectionKind kind, @NotNull @Size(max = 5000) List<@Valid RequirementDefinition> requirements) {
     }
 
     /**
@@ -34,9 +35,10 @@ public final class TemplateDtos {
      * {@code type} INFO, ACTION or REQ, who answers it, its phases (1A, 1B, 2), the answers it allows and what they
      * mean ({@code answerKind}; when absent, COMPLIANCE if answers are listed, else FREE_TEXT).
      */
-    public record RequirementDefinition(@NotBlank @Size(max = 100) String id, @NotBlank String title, String description,
-            String guidance, Level level, @NotNull RowType type, @NotNull Party answeredBy,
-            @NotNull List<@NotBlank String> phases, @NotNull List<@NotBlank String> allowedAnswers, AnswerKind answerKind) {
+    public record RequirementDefinition(@NotBlank @Size(max = 100) String id, @NotBlank @Size(max = 4000) String title,
+            @Size(max = 20000) String description, @Size(max = 20000) String guidance, Level level, @NotNull RowType type,
+            @NotNull Party answeredBy, @NotNull @Size(max = 3) List<@NotBlank String> phases,
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 300) String> allowedAnswers, AnswerKind answerKind) {
 
         /** The kind given, or the one the allowed answers imply. */
         public AnswerKind kind() {

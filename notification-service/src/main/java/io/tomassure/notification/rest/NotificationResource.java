@@ -63,7 +63,7 @@ public class NotificationResource {
     public record WebhookView(UUID id, String organisation, String url, String secret, Instant createdAt) {
     }
 
-    public record PreferenceView(@NotBlank String eventType, @NotNull Channel channel, boolean muted) {
+    public record PreferenceView(@NotBlank @Size(max = 200) String eventType, @NotNull Channel channel, boolean muted) {
     }
 
     public record DeliveryView(UUID id, UUID eventId, String eventType, String rule, String channel, String organisation,
@@ -220,7 +220,7 @@ public class NotificationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY })
     @Operation(summary = "Mute or unmute channels", description = "Per event type and channel. Mandatory notices "
             + "(escalations, suspensions) go out whatever is muted.")
-    public List<PreferenceView> setPreferences(@NotNull List<@Valid @NotNull PreferenceView> preferences) throws SQLException {
+    public List<PreferenceView> setPreferences(@NotNull @Size(max = 200) List<@Valid @NotNull PreferenceView> preferences) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
                 insert into preference (ods_code, event_type, channel, muted) values (?, ?, ?, ?)
                 on conflict (ods_code, event_type, channel) do update set muted = excluded.muted""")) {

@@ -24,6 +24,7 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tomassure.outbox.EventTooLargeException;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. Nothing leaks a stack trace:
@@ -81,6 +82,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this operation"), uri);
+    }
+
+    /** The change would publish an event the broker could never take: refused, and rolled back with the change. */
+    @ServerExceptionMapper
+    public Response eventTooLarge(EventTooLargeException e, UriInfo uri) {
+        return respond(Problem.of(413, "change-too-large", "Change too large",
+                "This change would publish an event of " + e.size() + " bytes; a change may publish at most "
+                        + e.limit() + ". Make it in smaller parts.").with("maxEventBytes", e.limit()), uri);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
