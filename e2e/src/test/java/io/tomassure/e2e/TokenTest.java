@@ -8,6 +8,7 @@ import io.tomassure.stack.DemoUser;
 import io.tomassure.stack.TomService;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(E2eStack.class)
 class TokenTest {
     private static final String SHORT_LIVED = "e2e-short-lived";
+    private static final String NO_AUDIENCE = "e2e-no-audience";
 
     @Test
     void aValidTokenIsTakenForItsUserRoleAndOrganisation() {
@@ -47,13 +49,39 @@ class TokenTest {
         RestAssured.given().baseUri(Api.config().keycloakUrl()).auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("clientId", SHORT_LIVED, "publicClient", true,
                         "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                        "attributes", Map.of("access.token.lifespan", "5")))
+                        "attributes", Map.of("access.token.lifespan", "5"),
+                        "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                        "included.client.audience", "assessment-service", "access.token.claim", "true")))))
                 .post("/admin/realms/tom/clients").then().statusCode(201);
         String token = Api.tokens().password(SHORT_LIVED, DemoUser.SUPPLIER.username(), io.tomassure.stack.Tokens.DEMO_PASSWORD);
         Api.withToken(token, ASSESSMENT).get("/api/v1/me").then().statusCode(200)
                 .body("username", equalTo(DemoUser.SUPPLIER.username()));
         Thread.sleep(6500);
         refused(token);
+    }
+
+    @Test
+    void aTokenFromAClientThatMayNotCallTheServicesIsRefused() {
+        // A client of the realm without the services' audience mappers, as any other application in the realm would be.
+        RestAssured.given().baseUri(Api.config().keycloakUrl()).auth().oauth2(Api.tokens().adminOfMasterRealm())
+                .contentType("application/json")
+                .body(Map.of("clientId", NO_AUDIENCE, "publicClient", true, "directAccessGrantsEnabled", true,
+                        "standardFlowEnabled", false))
+                .post("/admin/realms/tom/clients").then().statusCode(201);
+        String token = Api.tokens().password(NO_AUDIENCE, DemoUser.SUPPLIER.username(), io.tomassure.stack.Tokens.DEMO_PASSWORD);
+        for (TomService service : TomService.values()) {
+            Api.withToken(token, service).get("/api/v1/me").then().statusCode(401);
+        }
+        refused(token);
+    }
+
+    @Test
+    void anIdTokenIsNotAnAccessToken() {
+        String idToken = Api.tokens().idToken(DemoUser.SUPPLIER.username());
+        for (TomService service : TomService.values()) {
+            Api.withToken(idToken, service).get("/api/v1/me").then().statusCode(401);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -81,6 +82,20 @@ public abstract class ServiceFoundationContract {
         String token = TestTokens.token("ada", null, "supplier");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         given().auth().oauth2(forged).get("/api/v1/me").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aTokenNotIssuedForThisServiceIs401() {
+        String self = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        List<String> others = TestTokens.SERVICES.stream().filter(s -> !s.equals(self)).toList();
+        given().auth().oauth2(TestTokens.tokenFor(others, "ada", null, "admin")).get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        given().auth().oauth2(TestTokens.tokenFor(List.of("tom-local-tools"), "ada", null, "admin")).get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        given().auth().oauth2(TestTokens.idToken("ada", null, "admin")).get("/api/v1/me")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        given().auth().oauth2(TestTokens.tokenFor(List.of(self), "ada", null, "admin")).get("/api/v1/me")
+                .then().statusCode(200);
     }
 
     @Test

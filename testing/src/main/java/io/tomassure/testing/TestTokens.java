@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.jwt.build.Jwt;
@@ -16,12 +17,15 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * RS256 access tokens shaped like the Keycloak realm's: realm roles in {@code realm_access.roles}, the user's
- * organisation (ODS code) in {@code org}. The key pair is made per test JVM (nothing secret is committed) and
+ * organisation (ODS code) in {@code org}, every service in {@code aud} and {@code typ} "Bearer". The key pair is made per test JVM (nothing secret is committed) and
  * its public half is given to {@code quarkus-oidc}, which verifies these tokens through its real code path.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://keycloak.test/realms/tom";
+    /** The audience the realm's clients get: every service, as the realm's audience mappers put it. */
+    public static final List<String> SERVICES = List.of("assessment-service", "approval-service", "audit-service",
+            "notification-service");
     private static final KeyPair KEYS = generate();
 
     private TestTokens() {
@@ -35,6 +39,17 @@ public final class TestTokens {
     /** A token for {@code username} of organisation {@code odsCode} (null for none) holding {@code roles}. */
     public static String token(String username, String odsCode, String... roles) {
         return sign(claims(username, odsCode, roles).expiresIn(Duration.ofMinutes(15)));
+    }
+
+    /** A token as above, issued for {@code audience} only (and of {@code typ} "Bearer", as Keycloak's are). */
+    public static String tokenFor(List<String> audience, String username, String odsCode, String... roles) {
+        return sign(claims(username, odsCode, roles).audience(Set.copyOf(audience)).expiresIn(Duration.ofMinutes(15)));
+    }
+
+    /** An ID token for the user, as the realm issues to a client at sign-in: not for calling services. */
+    public static String idToken(String username, String odsCode, String... roles) {
+        return sign(claims(username, odsCode, roles).audience("tom-approval-ui").claim("typ", "ID")
+                .expiresIn(Duration.ofMinutes(15)));
     }
 
     /** A bearer header value. */
@@ -51,6 +66,8 @@ public final class TestTokens {
     private static JwtClaimsBuilder claims(String username, String odsCode, String... roles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .audience(Set.copyOf(SERVICES))
+                .claim("typ", "Bearer")
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         return odsCode == null ? claims : claims.claim("org", odsCode);

@@ -47,12 +47,22 @@ public final class Tokens {
                 "password", Keycloak.ADMIN_PASSWORD));
     }
 
+    /** The ID token the password grant also returns (scope openid): it says who signed in, and opens no service. */
+    public String idToken(String username) {
+        return grant(issuer, Map.of("grant_type", "password", "client_id", LOCAL_TOOLS_CLIENT, "username", username,
+                "password", DEMO_PASSWORD, "scope", "openid"), "id_token");
+    }
+
     /** A system's token, by the client-credentials grant. */
     public String clientCredentials(String clientId, String secret) {
         return token(issuer, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     private static String token(String issuer, Map<String, String> form) {
+        return grant(issuer, form, "access_token");
+    }
+
+    private static String grant(String issuer, Map<String, String> form, String tokenField) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -61,11 +71,11 @@ public final class Tokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         try {
             Http.Response response = Http.exchange(request);
-            if (response.status() != 200 || !response.json().hasNonNull("access_token")) {
+            if (response.status() != 200 || !response.json().hasNonNull(tokenField)) {
                 throw new IllegalStateException("no token for " + form.get("client_id") + "/" + form.getOrDefault("username", "")
                         + ": HTTP " + response.status() + " " + response.json());
             }
-            return response.json().get("access_token").asText();
+            return response.json().get(tokenField).asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
