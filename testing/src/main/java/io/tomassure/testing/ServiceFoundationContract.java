@@ -111,6 +111,18 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (var response : List.of(given().get("/api/v1/me"),
+                given().auth().oauth2(TestTokens.token("ada", null, "admin")).get("/api/v1/me"),
+                given().auth().oauth2(TestTokens.token("ada", null, "admin")).get("/api/v1/no-such-thing"))) {
+            response.then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
+                    .header("Content-Security-Policy", startsWith("default-src 'none'"));
+        }
+        given().get("/q/health/ready").then().header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         given().auth().oauth2(TestTokens.token("ada", null, "admin")).get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType(PROBLEM_JSON);

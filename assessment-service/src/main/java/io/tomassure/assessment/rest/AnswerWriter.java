@@ -52,8 +52,9 @@ public class AnswerWriter {
         if (declaredLength != null && declaredLength > assessments.evidenceMaxBytes()) {
             throw assessments.tooLarge(declaredLength);
         }
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw ProblemException.invalid("name", "name the file with the 'name' query parameter (1 to 255 characters)");
+        if (!EvidenceFiles.isFileName(name)) {
+            throw ProblemException.invalid("name", "name the file with the 'name' query parameter (1 to 255 characters, "
+                    + "no control characters)");
         }
         String type = mediaType == null || mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : mediaType;
         Evidence evidence = assessments.addEvidence(access.viewer(), access.username(), assessment, deployment,
@@ -84,8 +85,8 @@ public class AnswerWriter {
             access.deployment(response.deploymentId); // a deployment's own evidence: only for those who see it
         }
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256));
-        return Response.ok(evidence.content, evidence.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + evidence.name.replace("\"", "") + "\"")
+        return Response.ok(evidence.content, EvidenceFiles.servedType(evidence.mediaType))
+                .header("Content-Disposition", EvidenceFiles.attachment(evidence.name))
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .build();
     }

@@ -21,12 +21,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Parameters;
 import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
-import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Page;
@@ -78,26 +76,21 @@ public class ProductResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "List products", description = "A supplier's own products; all of them for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "List products", description = "A supplier's own products, those an EUO deploys, all of them "
+            + "for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<ProductView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
         int size = Preconditions.limit(limit);
-        Viewer viewer = access.viewer();
-        String query = "id > :after" + (viewer.isCentral() ? "" : " and supplierOds = :org") + " order by id";
-        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
-        if (!viewer.isCentral()) {
-            parameters.and("org", viewer.organisation());
-        }
-        List<Product> rows = Product.<Product>find(query, parameters).page(0, size + 1).list();
-        return Page.of(rows, size, p -> p.id.toString(), ProductResource::view);
+        return Page.of(access.visibleProducts(after, size), size, p -> p.id.toString(), ProductResource::view);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE, Roles.CLINICAL_SAFETY, Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Get a product", description = "One product with its versions.")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Get a product", description = "One product with its versions, for its supplier, the EUOs that "
+            + "deploy it and NHS Digital; anyone else's product is not found.")
     public ProductView get(@PathParam("id") UUID id) {
-        return view(visible(id));
+        return view(access.product(id));
     }
 
     @POST
@@ -106,7 +99,7 @@ public class ProductResource {
     @Transactional
     @Operation(summary = "Add a product version", description = "Assessments and conformance certificates are per product version.")
     public Response addVersion(@PathParam("id") UUID id, @Valid @NotNull CreateVersion request) {
-        Product product = visible(id);
+        Product product = access.product(id);
         if (!access.viewer().isSupplierOf(product.supplierOds)) {
             throw ProblemException.notFound("Product " + id);
         }
@@ -121,15 +114,6 @@ public class ProductResource {
         version.persist();
         return Response.created(URI.create("/api/v1/products/" + id)).entity(new VersionView(version.id, version.version,
                 version.createdAt)).build();
-    }
-
-    private Product visible(UUID id) {
-        Product product = Product.findById(id);
-        Viewer viewer = access.viewer();
-        if (product == null || !(viewer.isCentral() || viewer.isSupplierOf(product.supplierOds))) {
-            throw ProblemException.notFound("Product " + id);
-        }
-        return product;
     }
 
     private static ProductView view(Product p) {

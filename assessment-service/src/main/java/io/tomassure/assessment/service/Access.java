@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Product;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Caller;
@@ -20,6 +21,10 @@ import io.tomassure.support.security.Roles;
  */
 @RequestScoped
 public class Access {
+
+    /** The products the EUO {@code :euo} deploys a version of. */
+    private static final String DEPLOYED_PRODUCT = "id in (select v.productId from ProductVersion v, Assessment a, "
+            + "Deployment d where a.productVersionId = v.id and d.assessmentId = a.id and d.euoOds = :euo)";
 
     private final Caller caller;
 
@@ -61,6 +66,23 @@ public class Access {
             throw ProblemException.notFound("Deployment " + id);
         }
         return deployment;
+    }
+
+    /** A product: seen by NHS Digital, its supplier and the EUOs that deploy one of its versions. */
+    public Product product(UUID id) {
+        Product product = Product.findById(id);
+        if (product == null || !(viewer().isCentral() || viewer().isSupplierOf(product.supplierOds)
+                || Product.count("id = :id and (" + DEPLOYED_PRODUCT + ")", Parameters.with("id", id)
+                        .and("euo", viewer().organisationAs(Roles.EUO))) > 0)) {
+            throw ProblemException.notFound("Product " + id);
+        }
+        return product;
+    }
+
+    /** A keyset page (plus one row) of the products the caller may see. */
+    public List<Product> visibleProducts(UUID after, int limit) {
+        return Product.<Product>find(visible("id > :after", "supplierOds = :supplier or " + DEPLOYED_PRODUCT),
+                parameters(after)).page(0, limit + 1).list();
     }
 
     /** A keyset page (plus one row, to tell whether there is more) of the assessments the caller may see. */

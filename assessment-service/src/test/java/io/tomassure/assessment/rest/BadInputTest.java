@@ -185,6 +185,38 @@ class BadInputTest {
                 .then().statusCode(404).contentType(PROBLEM));
     }
 
+    @Test
+    void aMalformedCursorOrLimitIs400NotANotFound() {
+        tom.supplierUser().get("/api/v1/assessments?after=not-a-cursor").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:tomassure:problem:invalid-parameter"));
+        tom.supplierUser().get("/api/v1/deployments?limit=ten").then().statusCode(400).contentType(PROBLEM);
+        tom.supplierUser().get("/api/v1/assessments?limit=500").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        tom.supplierUser().get("/api/v1/no-such-thing?after=x").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsDescribedWithoutNamingAnyClass() {
+        String body = tom.supplierUser().body(Map.of("answer", "Non-compliant", "nonConformance", Map.of("risk", "PURPLE")))
+                .put(assessment + "/responses/API-02").then().statusCode(400).extract().asString();
+        assertThat(body).contains("must be one of [RED, AMBER, GREEN]").doesNotContain("io.tomassure", "`", "java.");
+        String array = tom.supplierUser().body("[1,2]").put(assessment + "/responses/API-02").then().statusCode(400)
+                .extract().asString();
+        assertThat(array).contains("must be an object").doesNotContain("io.tomassure", "AnswerRequest", "java.");
+    }
+
+    @Test
+    void evidenceIsServedAsAnInertAttachmentWhateverTypeItWasUploadedAs() {
+        String id = tom.supplierUser().contentType("text/html").body("<script>alert(1)</script>".getBytes())
+                .post(assessment + "/responses/API-01/evidence?name=page.html").then().statusCode(201).extract().path("id");
+
+        tom.supplierUser().get(assessment + "/evidence/" + id).then().statusCode(200)
+                .contentType("application/octet-stream").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"page.html\"; filename*=UTF-8''page.html");
+        tom.supplierUser().contentType("application/pdf").body(new byte[10]).queryParam("name", "a\r\nSet-Cookie: x=1")
+                .post(assessment + "/responses/API-01/evidence").then().statusCode(400);
+    }
+
     /** Runs a refused request and checks that no answer, evidence, submission or event came of it. */
     private void unchanged(Runnable refused) throws Exception {
         long[] before = snapshot();

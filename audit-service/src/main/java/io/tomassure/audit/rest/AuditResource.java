@@ -202,13 +202,16 @@ public class AuditResource {
     @Produces("application/x-ndjson")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Export with proofs", description = "JSON lines: the latest signed checkpoint, then every entry "
-            + "it covers that matches the filters, each with its inclusion proof. Verify offline with "
+            + "it covers that matches the filters, each with its inclusion proof (entries logged since that checkpoint "
+            + "come in the next export, after the next seal). Changes nothing. Verify offline with "
             + "`java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem`.")
     public Response export(@QueryParam("organisation") String organisation, @QueryParam("assessment") UUID assessment,
             @QueryParam("deployment") UUID deployment, @QueryParam("type") String type, @QueryParam("actor") String actor,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to) throws SQLException {
-        Checkpoint checkpoint = log.seal().orElseThrow(() -> ProblemException.conflict("empty-log", "Nothing to export",
-                "The log is empty"));
+        // Reading changes nothing: the export proves against the latest checkpoint that the sealer signed, so any
+        // caller may export as often as it likes without making the service sign anything.
+        Checkpoint checkpoint = store.latestCheckpoint().orElseThrow(() -> ProblemException.conflict("not-sealed",
+                "Nothing sealed yet", "No checkpoint has been signed yet; export again after the next seal"));
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, from, to, visibleTo());
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

@@ -311,6 +311,30 @@ class AuditLogIntegrationTest {
     }
 
     @Test
+    void aMalformedCursorIs400() {
+        auditor().queryParam("after", "yesterday").get("/api/v1/audit/entries").then().statusCode(400)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.equalTo(
+                        "urn:tomassure:problem:invalid-parameter"));
+    }
+
+    @Test
+    void anExportSignsNothingAndProvesAgainstTheLatestCheckpoint() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events);
+        awaitLogged(events.size());
+        auditor().post("/api/v1/audit/checkpoints").then().statusCode(200);
+        long checkpoints = count("select count(*) from checkpoint");
+        long latest = treeSize();
+
+        for (int i = 0; i < 3; i++) {
+            String export = given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/export")
+                    .then().statusCode(200).extract().asString();
+            assertThat(JsonPath.from(export.lines().findFirst().orElseThrow()).getLong("checkpoint.treeSize")).isEqualTo(latest);
+        }
+        assertThat(count("select count(*) from checkpoint")).isEqualTo(checkpoints);
+    }
+
+    @Test
     void submittedTomsAreListedForTheCompletenessAudit() {
         List<EventEnvelope> events = everyKindOfEvent();
         publishTwice(events);
@@ -340,6 +364,13 @@ class AuditLogIntegrationTest {
 
     private static long treeSize() {
         return auditor().get("/api/v1/audit/checkpoints/latest").then().extract().jsonPath().getLong("treeSize");
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long currentHead() throws Exception {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,9 +16,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.oidc.OIDCException;
@@ -56,12 +57,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        String message = e.getOriginalMessage();
-        Problem problem = Problem.of(400, "malformed-request", "Malformed request body",
-                "The body is not valid JSON for this operation: " + firstLine(message));
-        return respond(field == null || field.isEmpty() ? problem
-                : problem.withErrors(List.of(new Problem.FieldError(field, firstLine(message)))), uri);
+        String field = JsonFaults.field(e);
+        String problem = JsonFaults.describe(e);
+        Problem malformed = Problem.of(400, "malformed-request", "Malformed request body",
+                field.isEmpty() ? "The body " + problem : "The body's '" + field + "' " + problem);
+        return respond(field.isEmpty() ? malformed : malformed.withErrors(List.of(new Problem.FieldError(field, problem))),
+                uri);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -106,9 +107,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, SimpleResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) { // the REST layer wraps body parse errors
             return malformedJson(json, uri);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null && matched(resource)) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (a cursor that is no UUID, a limit
+            // that is no number): the operation exists, the request is malformed.
+            return respond(Problem.of(400, "invalid-parameter", "Invalid parameter", "A parameter of this request "
+                    + "is not of its type (a UUID, a whole number, a date and time); see the operation's description"), uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -128,6 +135,15 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote incident " + incident).with("incident", incident), uri);
     }
 
+    /** Whether the request reached an operation (a 404 with no operation behind it is a path that does not exist). */
+    private static boolean matched(SimpleResourceInfo resource) {
+        try {
+            return resource != null && resource.getMethodName() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
     }
@@ -137,25 +153,5 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
