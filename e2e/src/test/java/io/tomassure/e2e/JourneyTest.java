@@ -61,7 +61,7 @@ class JourneyTest {
     private static final DemoUser AUDITOR = DemoUser.AUDITOR;
     private static final DemoUser ADMIN = DemoUser.ADMIN;
 
-    private final WebhookReceiver supplierHook = new WebhookReceiver();
+    private WebhookReceiver supplierHook;
     private String hookSecret;
     private String productId;
     private String assessmentId;
@@ -70,6 +70,7 @@ class JourneyTest {
 
     @BeforeAll
     void demoData() {
+        supplierHook = new WebhookReceiver(Api.config().webhookReceiverPort());
         new DemoData(Api.config(), line -> System.out.println("[e2e demo] " + line)).sampleTemplateOnly().load();
         hookSecret = as(SUPPLIER, NOTIFICATION).body(Map.of("url", supplierHook.url())).post("/api/v1/webhooks")
                 .then().statusCode(201).extract().path("secret");

@@ -17,13 +17,21 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookReceiver implements AutoCloseable {
     record Call(String timestamp, String signature, String delivery, String body) {
 
-        /** The documented check: v1 = HMAC-SHA256 over "timestamp.body", keyed with the secret as given. */
+        /**
+         * The documented check: v1 = HMAC-SHA256 over "timestamp.body", keyed with the secret as given; during a
+         * rotation the header lists one signature per secret, and any may match.
+         */
         boolean signedWith(String secret) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-                return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+                byte[] expected = ("v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                        .getBytes(StandardCharsets.UTF_8)))).getBytes(StandardCharsets.UTF_8);
+                boolean matches = false;
+                for (String candidate : signature.split(",")) {
+                    matches |= MessageDigest.isEqual(expected, candidate.strip().getBytes(StandardCharsets.UTF_8));
+                }
+                return matches;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -33,9 +41,10 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver() {
+    /** Listens on {@code port}: the stack's allow-listed receiver port, the only local one webhooks may reach. */
+    WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -94,6 +94,8 @@ public final class Main {
         text.append("  %-22s %s/admin  (DEMO ONLY: %s / %s)%n".formatted("Keycloak", config.keycloakUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD));
         text.append("  %-22s %s%n".formatted("token endpoint", config.issuer() + "/protocol/openid-connect/token"));
         text.append("  %-22s localhost:%d, every email kept in %s%n".formatted("SMTP sink", config.smtpPort(), config.data().resolve("mail")));
+        text.append("  %-22s %s (the only local origin webhooks may call)%n".formatted("webhook receiver",
+                config.webhookReceiverOrigin()));
         text.append("  %-22s %s%n%n".formatted("logs", config.logs()));
         text.append("Demo logins (DEMO ONLY, password \"" + Tokens.DEMO_PASSWORD + "\"):\n");
         for (DemoUser user : DemoUser.values()) {

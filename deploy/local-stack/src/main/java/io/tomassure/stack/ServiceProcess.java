@@ -48,18 +48,21 @@ public final class ServiceProcess extends ProcessComponent {
 
     /** Everything a service needs to find the rest of the stack, as the environment the README documents. */
     private Map<String, String> environment() {
-        return Map.of(
-                "MALLOC_ARENA_MAX", "2", // glibc's per-thread arenas would add tens of MB resident for nothing
-                "QUARKUS_HTTP_PORT", Integer.toString(config.servicePorts().get(service)),
+        return Map.ofEntries(
+                // glibc's per-thread arenas would add tens of MB resident for nothing
+                Map.entry("MALLOC_ARENA_MAX", "2"),
+                Map.entry("QUARKUS_HTTP_PORT", Integer.toString(config.servicePorts().get(service))),
                 // this machine only: the demo logins must not be reachable from the network
-                "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()),
-                "QUARKUS_DATASOURCE_USERNAME", StackConfig.DB_USER,
-                "QUARKUS_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "TOM_OIDC_URL", config.issuer(),
-                "QUARKUS_MAILER_HOST", "localhost",
-                "QUARKUS_MAILER_PORT", Integer.toString(config.smtpPort()));
+                Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database())),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", StackConfig.DB_USER),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap()),
+                Map.entry("TOM_OIDC_URL", config.issuer()),
+                Map.entry("QUARKUS_MAILER_HOST", "localhost"),
+                Map.entry("QUARKUS_MAILER_PORT", Integer.toString(config.smtpPort())),
+                // webhooks go to public https hosts only, but for the local receiver, named here by its exact origin
+                Map.entry("TOM_NOTIFICATION_WEBHOOKS_ALLOWED_ORIGINS", config.webhookReceiverOrigin()));
     }
 
     @Override

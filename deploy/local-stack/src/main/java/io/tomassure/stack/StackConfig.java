@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * Where the stack's programs come from ({@code repo}), where its state lives ({@code data}: survives restarts) and
- * the ports it listens on.
+ * the ports it listens on. {@code webhookReceiverPort} is where a local webhook receiver may listen: its origin
+ * (http://localhost:port) is the only local one notification-service may call.
  */
 public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int keycloakPort, int keycloakManagementPort, int smtpPort, Map<TomService, Integer> servicePorts) {
+        int keycloakPort, int keycloakManagementPort, int smtpPort, int webhookReceiverPort,
+        Map<TomService, Integer> servicePorts) {
 
     /** Database user and password of every service, and of Keycloak: the embedded server only listens on localhost. */
     public static final String DB_USER = "tom";
@@ -25,7 +27,7 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
         for (TomService service : TomService.values()) {
             services.put(service, service.standardPort());
         }
-        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, services);
+        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, 8099, services);
     }
 
     /** Every port free at the time of the call: for a test stack beside a running one. */
@@ -34,7 +36,8 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
         for (TomService service : TomService.values()) {
             services.put(service, freePort());
         }
-        return new StackConfig(repo, data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services);
+        return new StackConfig(repo, data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                services);
     }
 
     /** The repository folder above {@code start}: the one holding both the root pom and deploy/. */
@@ -67,6 +70,11 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
 
     public String issuer() {
         return keycloakUrl() + "/realms/" + Keycloak.REALM;
+    }
+
+    /** The origin of the local webhook receiver, exempt from the rule that webhooks go to public https hosts. */
+    public String webhookReceiverOrigin() {
+        return "http://localhost:" + webhookReceiverPort;
     }
 
     public String kafkaBootstrap() {

@@ -69,6 +69,24 @@ class RealmTest {
         }
     }
 
+    @Test
+    void exactlyTheClientsThatMayCallTheServicesGetTheirAudiences() {
+        List<String> callers = List.of("tom-approval-ui", Tokens.SUPPLIER_SYSTEM_CLIENT, Tokens.LOCAL_TOOLS_CLIENT);
+        List<String> services = java.util.Arrays.stream(TomService.values()).map(TomService::module).toList();
+        for (JsonNode client : realm.path("clients")) {
+            List<String> audiences = new ArrayList<>();
+            client.path("protocolMappers").forEach(m -> {
+                if (m.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                    assertThat(m.path("config").path("access.token.claim").asText()).isEqualTo("true");
+                    assertThat(m.path("config").path("id.token.claim").asText()).isEqualTo("false");
+                    audiences.add(m.path("config").path("included.client.audience").asText());
+                }
+            });
+            String clientId = client.path("clientId").asText();
+            assertThat(audiences).as(clientId).containsExactlyInAnyOrderElementsOf(callers.contains(clientId) ? services : List.of());
+        }
+    }
+
     private JsonNode user(String username) {
         for (JsonNode user : realm.path("users")) {
             if (user.path("username").asText().equals(username)) {

@@ -1,15 +1,12 @@
 package io.tomassure.notification.rest;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 import io.tomassure.notification.domain.Channel;
 import io.tomassure.notification.domain.Rule;
+import io.tomassure.notification.repository.WebhookRepository;
 import io.tomassure.notification.service.Notices;
+import io.tomassure.notification.service.Webhooks;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Page;
 import io.tomassure.support.rest.Preconditions;
@@ -55,12 +53,21 @@ public class NotificationResource {
     public record UnreadCount(long unread) {
     }
 
-    /** {@code url}: where to POST the signed CloudEvents (https, or http for local receivers). */
-    public record RegisterWebhook(@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url) {
+    /** {@code url}: where to POST the signed CloudEvents: https, on a host with public internet addresses only. */
+    public record RegisterWebhook(@NotBlank @Size(max = 2000) String url) {
     }
 
-    /** A registered endpoint; {@code secret} (for verifying signatures) is shown once, at registration. */
-    public record WebhookView(UUID id, String organisation, String url, String secret, Instant createdAt) {
+    /**
+     * A registered endpoint; {@code secret} (for verifying signatures) is shown once, at registration or rotation;
+     * {@code previousSecretValidUntil}: until when the secret it replaced still signs, beside it.
+     */
+    public record WebhookView(UUID id, String organisation, String url, String secret, Instant createdAt,
+            Instant previousSecretValidUntil) {
+
+        static WebhookView of(WebhookRepository.Webhook webhook, String secret) {
+            return new WebhookView(webhook.id(), webhook.organisation(), webhook.url(), secret, webhook.createdAt(),
+                    webhook.previousSecretUntil());
+        }
     }
 
     public record PreferenceView(@NotBlank @Size(max = 200) String eventType, @NotNull Channel channel, boolean muted) {
@@ -70,16 +77,16 @@ public class NotificationResource {
             String recipient, String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final DataSource dataSource;
     private final Caller caller;
     private final Notices notices;
+    private final Webhooks webhooks;
 
-    NotificationResource(DataSource dataSource, Caller caller, Notices notices) {
+    NotificationResource(DataSource dataSource, Caller caller, Notices notices, Webhooks webhooks) {
         this.dataSource = dataSource;
         this.caller = caller;
         this.notices = notices;
+        this.webhooks = webhooks;
     }
 
     @GET
@@ -143,23 +150,14 @@ public class NotificationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
     @Operation(summary = "Register a webhook", description = "The organisation's systems receive its notices as CloudEvents, "
             + "signed: X-TOM-Signature = v1=hex(HMAC-SHA256(secret, X-TOM-Timestamp + '.' + body)). Refuse stale timestamps "
-            + "to defeat replays. Failed calls are retried with back-off, then dead-lettered.")
-    public Response register(@Valid @NotNull RegisterWebhook request) throws SQLException {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        WebhookView view = new WebhookView(UUID.randomUUID(), organisation(), request.url(), HexFormat.of().formatHex(secret),
-                Instant.now());
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into webhook (id, ods_code, url, secret, created_by, created_at) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, view.id());
-            insert.setString(2, view.organisation());
-            insert.setString(3, view.url());
-            insert.setString(4, view.secret());
-            insert.setString(5, caller.username());
-            insert.setTimestamp(6, Timestamp.from(view.createdAt()));
-            insert.executeUpdate();
-        }
-        return Response.created(URI.create("/api/v1/webhooks/" + view.id())).entity(view).build();
+            + "to defeat replays. The URL must be https, on a host whose addresses are all public (no loopback, private, "
+            + "link-local or other special-purpose address, checked again at every send); redirects are not followed and "
+            + "a call has 10 s in all. At most 10 per organisation (409 beyond). Failed calls are retried with back-off, "
+            + "then dead-lettered; failures are reported as a category (timeout, refused, tls, http-4xx, ...).")
+    public Response register(@Valid @NotNull RegisterWebhook request) {
+        Webhooks.Shown registered = webhooks.register(organisation(), caller.username(), request.url());
+        return Response.created(URI.create("/api/v1/webhooks/" + registered.webhook().id()))
+                .entity(WebhookView.of(registered.webhook(), registered.secret())).build();
     }
 
     @GET
@@ -167,18 +165,18 @@ public class NotificationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
     @Operation(summary = "List the organisation's webhooks", description = "Active endpoints (secrets are not shown again).")
     public List<WebhookView> webhooks() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select id, url, created_at from webhook where ods_code = ? and active order by created_at")) {
-            select.setString(1, organisation());
-            List<WebhookView> views = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    views.add(new WebhookView(rs.getObject(1, UUID.class), organisation(), rs.getString(2), null,
-                            rs.getTimestamp(3).toInstant()));
-                }
-            }
-            return views;
-        }
+        return webhooks.of(organisation()).stream().map(w -> WebhookView.of(w, null)).toList();
+    }
+
+    @POST
+    @Path("/webhooks/{id}/secret")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
+    @Operation(summary = "Rotate a webhook's secret", description = "A new secret, shown once. For 24 hours the secret it "
+            + "replaces still signs too: X-TOM-Signature then carries both signatures, newest first (v1=new,v1=old), and a "
+            + "receiver accepts a request if any matches, so it can switch to the new secret at its own pace.")
+    public WebhookView rotate(@PathParam("id") UUID id) throws SQLException {
+        Webhooks.Shown rotated = webhooks.rotate(organisation(), id, caller.username());
+        return WebhookView.of(rotated.webhook(), rotated.secret());
     }
 
     @DELETE
@@ -186,14 +184,7 @@ public class NotificationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
     @Operation(summary = "Remove a webhook", description = "It receives nothing more; pending deliveries to it fail.")
     public Response remove(@PathParam("id") UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "update webhook set active = false where id = ? and ods_code = ?")) {
-            update.setObject(1, id);
-            update.setString(2, organisation());
-            if (update.executeUpdate() == 0) {
-                throw ProblemException.notFound("Webhook " + id);
-            }
-        }
+        webhooks.remove(organisation(), id);
         return Response.noContent().build();
     }
 

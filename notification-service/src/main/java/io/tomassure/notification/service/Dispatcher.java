@@ -1,9 +1,5 @@
 package io.tomassure.notification.service;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +8,22 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -27,27 +31,33 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.tomassure.events.notification.NotificationEvents;
+import io.tomassure.notification.config.NotificationConfig;
 import io.tomassure.notification.domain.Backoff;
+import io.tomassure.notification.domain.Channel;
+import io.tomassure.notification.domain.DeliveryFailure;
 import io.tomassure.notification.domain.WebhookSignature;
+import io.tomassure.notification.repository.WebhookRepository.Webhook;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.time.TimeSource;
 
 /**
  * Sends pending email and webhook deliveries: a delivered one is marked and published; a failed one is retried
  * with exponential back-off and jitter, and given up (DEAD, published) after a bound, to be re-driven by an admin.
- * Due rows are claimed in a short transaction that leases them (SKIP LOCKED, so instances share the work); sending
- * happens outside any transaction, so a slow receiver cannot roll back what was already sent; each outcome is
- * recorded, with its event, in a transaction of its own. A process that dies mid-send lets the lease expire and
- * the delivery is tried again: at least once, with X-TOM-Delivery for receivers to de-duplicate.
+ * Due rows are claimed in a short transaction that leases them (SKIP LOCKED, so instances share the work) and sent
+ * on a bounded pool, at most a few at a time to any one recipient: a receiver that never answers ties up its own
+ * share of the pool for the send deadline and nobody else's. Sending happens outside any transaction; each outcome is
+ * recorded, with its event, in a transaction of its own. A process that dies mid-send lets the lease expire and the
+ * delivery is tried again: at least once, with X-TOM-Delivery for receivers to de-duplicate. Failures are recorded
+ * and published as a {@link DeliveryFailure} category, never as exception text.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    /** Longer than any send can take (2 s connect + 5 s request, or an SMTP exchange). */
+    /** Longer than any send can take (the webhook deadline, or an SMTP exchange). */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private record Due(UUID id, UUID eventId, String eventType, String rule, String channel, String odsCode,
+    private record Due(UUID id, UUID eventId, String eventType, String rule, Channel channel, String odsCode,
             String recipient, String subject, String body, int attempts) {
     }
 
@@ -56,17 +66,32 @@ public class Dispatcher {
     private final Outbox outbox;
     private final TimeSource time;
     private final Backoff backoff;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Webhooks webhooks;
+    private final WebhookEgress egress;
+    private final WebhookClient client;
+    private final int perRecipient;
+    private final Semaphore slots;
+    private final ExecutorService pool;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    Dispatcher(DataSource dataSource, Mailer mailer, Outbox outbox, TimeSource time,
-            @ConfigProperty(name = "tom.notification.retry.base", defaultValue = "2s") Duration base,
-            @ConfigProperty(name = "tom.notification.retry.cap", defaultValue = "10m") Duration cap,
-            @ConfigProperty(name = "tom.notification.retry.max-attempts", defaultValue = "6") int maxAttempts) {
+    Dispatcher(DataSource dataSource, Mailer mailer, Outbox outbox, TimeSource time, Webhooks webhooks,
+            WebhookEgress egress, WebhookClient client, NotificationConfig config) {
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.outbox = outbox;
         this.time = time;
-        this.backoff = new Backoff(base, cap, maxAttempts);
+        this.webhooks = webhooks;
+        this.egress = egress;
+        this.client = client;
+        this.backoff = new Backoff(config.retry().base(), config.retry().cap(), config.retry().maxAttempts());
+        this.perRecipient = config.delivery().perRecipient();
+        this.slots = new Semaphore(config.delivery().concurrency());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(config.delivery().concurrency(), task -> {
+            Thread thread = new Thread(task, "delivery-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Scheduled(every = "${tom.notification.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,38 +103,70 @@ public class Dispatcher {
         }
     }
 
-    /** Sends what is due now; returns how many deliveries were attempted. */
+    /** Claims what is due now, as far as the pool has room, and hands it to the pool; returns how many. */
     public int dispatchDue() {
-        List<Due> due = QuarkusTransaction.requiringNew().call(this::claim);
+        int room = slots.availablePermits();
+        if (room == 0) {
+            return 0;
+        }
+        List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= perRecipient)
+                .map(Map.Entry::getKey).toList();
+        List<Due> due = QuarkusTransaction.requiringNew().call(() -> claim(room, busy));
         for (Due delivery : due) {
-            String error = send(delivery);
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    if (error == null) {
-                        succeeded(c, delivery);
-                    } else {
-                        failed(c, delivery, error);
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+            slots.acquireUninterruptibly(); // only this thread takes permits, and it claimed no more than were free
+            inFlight.computeIfAbsent(delivery.recipient(), r -> new AtomicInteger()).incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    deliver(delivery);
+                } catch (RuntimeException e) {
+                    LOG.warnf("delivery %s: its outcome was not recorded (%s); it is tried again when its lease ends",
+                            delivery.id(), e.getMessage());
+                } finally {
+                    inFlight.computeIfPresent(delivery.recipient(), (r, n) -> n.decrementAndGet() == 0 ? null : n);
+                    slots.release();
                 }
             });
         }
         return due.size();
     }
 
-    /** Claims due deliveries by leasing them: not due again until the lease runs out. */
-    private List<Due> claim() throws SQLException {
+    private void deliver(Due delivery) {
+        DeliveryFailure failure = send(delivery);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (failure == null) {
+                    succeeded(c, delivery);
+                } else {
+                    failed(c, delivery, failure);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Claims due deliveries by leasing them (not due again until the lease runs out): at most {@code room}, at most
+     * {@link #perRecipient} to one recipient, and none to the {@code busy} recipients that have that many in flight.
+     */
+    private List<Due> claim(int room, List<String> busy) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
                 select id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, attempts from delivery
-                where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit 20
-                for update skip locked""")) {
+                where id in (select id from (select id, row_number() over (partition by recipient order by next_attempt_at) nth
+                                             from delivery where status = 'PENDING' and next_attempt_at <= ?
+                                             and recipient <> all(?)) ranked
+                             where nth <= ?)
+                order by next_attempt_at limit ? for update skip locked""")) {
             select.setTimestamp(1, Timestamp.from(time.now()));
+            select.setArray(2, c.createArrayOf("text", busy.toArray()));
+            select.setInt(3, perRecipient);
+            select.setInt(4, room);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     due.add(new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                            Channel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getInt(10)));
                 }
             }
             try (PreparedStatement lease = c.prepareStatement("update delivery set next_attempt_at = ? where id = any(?)")) {
@@ -122,30 +179,33 @@ public class Dispatcher {
     }
 
     /** Sends one delivery; returns null on success, else why it failed. */
-    private String send(Due delivery) {
-        try {
-            if ("EMAIL".equals(delivery.channel())) {
+    private DeliveryFailure send(Due delivery) {
+        if (delivery.channel() == Channel.EMAIL) {
+            try {
                 mailer.send(Mail.withText(delivery.recipient(), "[TOM Assure] " + delivery.subject(), delivery.body()));
                 return null;
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "delivery %s: the mail server did not take it", delivery.id());
+                return DeliveryFailure.SMTP;
             }
-            String[] webhook = webhook(UUID.fromString(delivery.recipient()));
-            if (webhook == null) {
-                return "the webhook was removed";
+        }
+        try {
+            Optional<Webhook> webhook = webhooks.active(UUID.fromString(delivery.recipient()));
+            if (webhook.isEmpty()) {
+                return DeliveryFailure.REMOVED;
             }
+            WebhookEgress.Target target = egress.resolve(webhook.get().url()); // again: a name may point elsewhere now
             long timestamp = time.now().getEpochSecond();
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(webhook[0]))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(webhook[1], timestamp, delivery.body()))
-                    .header("X-TOM-Delivery", delivery.id().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() / 100 == 2 ? null : "the receiver answered " + response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return client.post(target, Map.of(
+                    "Content-Type", "application/cloudevents+json; charset=UTF-8",
+                    WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
+                    WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(webhooks.signingSecrets(webhook.get()),
+                            timestamp, delivery.body()),
+                    "X-TOM-Delivery", delivery.id().toString()), delivery.body());
+        } catch (WebhookEgress.Refused refused) {
+            return refused.failure();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -159,7 +219,7 @@ public class Dispatcher {
         publish(d, d.attempts() + 1, false, null);
     }
 
-    private void failed(Connection c, Due d, String error) throws SQLException {
+    private void failed(Connection c, Due d, DeliveryFailure failure) throws SQLException {
         int attempts = d.attempts() + 1;
         boolean dead = backoff.exhausted(attempts);
         try (PreparedStatement update = c.prepareStatement(
@@ -167,30 +227,27 @@ public class Dispatcher {
             update.setString(1, dead ? "DEAD" : "PENDING");
             update.setInt(2, attempts);
             update.setTimestamp(3, Timestamp.from(time.now().plus(backoff.after(attempts, ThreadLocalRandom.current()))));
-            update.setString(4, error);
+            update.setString(4, failure.category());
             update.setObject(5, d.id());
             update.executeUpdate();
         }
         if (dead) {
-            LOG.warnf("delivery %s (%s to %s) given up after %d attempts: %s", d.id(), d.channel(), d.odsCode(), attempts, error);
-            publish(d, attempts, true, error);
+            LOG.warnf("delivery %s (%s to %s) given up after %d attempts: %s", d.id(), d.channel(), d.odsCode(), attempts,
+                    failure.category());
+            publish(d, attempts, true, failure.category());
         }
     }
 
-    private void publish(Due d, int attempts, boolean dead, String error) {
+    private void publish(Due d, int attempts, boolean dead, String failure) {
         outbox.record(dead ? NotificationEvents.FAILED : NotificationEvents.DELIVERED, d.id().toString(),
-                new NotificationEvents.Delivery(d.id(), d.eventId(), d.eventType(), d.rule(), d.channel(), d.odsCode(),
-                        "EMAIL".equals(d.channel()) ? d.recipient() : "webhook " + d.recipient(), attempts, dead, error,
+                new NotificationEvents.Delivery(d.id(), d.eventId(), d.eventType(), d.rule(), d.channel().name(), d.odsCode(),
+                        d.channel() == Channel.EMAIL ? d.recipient() : "webhook " + d.recipient(), attempts, dead, failure,
                         Notices.SELF));
     }
 
-    private String[] webhook(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("select url, secret from webhook where id = ? and active")) {
-            select.setObject(1, id);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : null;
-            }
-        }
+    @PreDestroy
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

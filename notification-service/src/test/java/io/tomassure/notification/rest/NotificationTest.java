@@ -44,6 +44,7 @@ import io.tomassure.testing.TopicReader;
 @QuarkusTest
 @WithTestResource(TomTestEnvironment.class)
 @WithTestResource(GreenMailResource.class)
+@WithTestResource(WebhookReceivers.class)
 class NotificationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -144,7 +145,7 @@ class NotificationTest {
     void aWebhookReceiverGetsAVerifiableSignatureAndAFailingOneIsRetriedDeadLetteredAndReDriven() throws Exception {
         List<String[]> received = new CopyOnWriteArrayList<>();
         AtomicInteger status = new AtomicInteger(200);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", WebhookReceivers.port(0)), 0);
         receiver.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new String[] { exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
@@ -154,7 +155,7 @@ class NotificationTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+            String url = WebhookReceivers.url(0);
             RequestSpecification supplierSystem = given().auth().oauth2(TestTokens.token("sys", supplier, "supplier"))
                     .contentType("application/json");
             String secret = supplierSystem.body(Map.of("url", url)).post("/api/v1/webhooks").then().statusCode(201)
