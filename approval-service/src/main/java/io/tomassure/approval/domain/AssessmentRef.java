@@ -17,5 +17,7 @@ public class AssessmentRef extends PanacheEntityBase {
     public UUID productId;
     public String productVersion;
     public String supplierOds;
+    /** Its programme's code (null when only a submission has been seen). */
+    public String programme;
     public Instant updatedAt;
 }

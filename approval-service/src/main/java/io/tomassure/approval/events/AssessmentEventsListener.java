@@ -43,7 +43,8 @@ public class AssessmentEventsListener {
     void apply(EventEnvelope event) {
         if (AssessmentEvents.CREATED.name().equals(event.type())) {
             var created = event.dataAs(AssessmentEvents.CREATED);
-            Cases.remember(created.assessmentId(), created.productId(), created.productVersion(), created.supplierOds());
+            Cases.remember(created.assessmentId(), created.productId(), created.productVersion(), created.supplierOds(),
+                    created.programme());
             gates.reevaluateAssessment(created.assessmentId());
         } else if (AssessmentEvents.DEPLOYMENT_CREATED.name().equals(event.type())) {
             var created = event.dataAs(AssessmentEvents.DEPLOYMENT_CREATED);

@@ -27,7 +27,7 @@ public final class ApprovalDtos {
      * certificateNumber), RETURNED or REJECTED; Phase 2 APPROVED (with declarationAccepted) or RETURNED.
      */
     public record DecideRequest(@NotBlank @Size(max = 100) String contentHash, @NotBlank @Size(max = 60) String outcome,
-            @Size(max = 20000) String reason, @Size(max = 10) List<@Valid @NotNull DecisionRules.AreaDecision> areas,
+            @Size(max = 20000) String reason, @Size(max = 10) List<DecisionRules.@Valid @NotNull AreaDecision> areas,
             @Size(max = 40) String certificateNumber, Boolean declarationAccepted,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) String> conditions) {
 
@@ -64,7 +64,7 @@ public final class ApprovalDtos {
 
     public record AgreementRequest(@NotNull AgreementKind kind, @NotBlank @Size(max = 300) String signatory,
             @NotBlank @Size(max = 300) String signatoryRole, @NotNull LocalDate signedOn,
-            @NotBlank @Size(max = 100) String documentVersion, LocalDate expiresOn) {
+            @NotBlank @Size(max = 100) String documentVersion, @NotNull LocalDate expiresOn) {
     }
 
     public record AgreementView(UUID id, AgreementKind kind, UUID productId, UUID deploymentId, String organisation,

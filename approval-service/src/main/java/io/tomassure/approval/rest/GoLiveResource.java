@@ -110,7 +110,9 @@ public class GoLiveResource {
     @Path("/agreements")
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Sign a deployment agreement", description = "End User Policy, and a DSA or DSFC when a Phase 1A "
-            + "condition needs them: signatory, role, date, document version, expiry. An expired agreement blocks again.")
+            + "condition needs them: signatory, role, date, document version, expiry. Signed by today, and expiring after "
+            + "today and at most the kind's longest term after signing (3 years unless the programme sets its own; 400 "
+            + "otherwise). An expired agreement blocks again.")
     public Response sign(@PathParam("id") UUID id, @Valid @NotNull AgreementRequest request) {
         Agreement agreement = obligations.signForDeployment(access.viewer(), access.deployment(id), request.kind(),
                 signature(request), access.username());

@@ -57,7 +57,8 @@ public class OversightResource {
     @Path("/products/{id}/agreements")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Sign the Connection Agreement", description = "The supplier's agreement for its product, which "
-            + "makes its TOM answers binding: signatory, role, date, document version, expiry.")
+            + "makes its TOM answers binding: signatory, role, date, document version, expiry (signed by today, expiring "
+            + "after today and at most the longest term after signing: 3 years unless the programme sets its own).")
     public Response signConnectionAgreement(@PathParam("id") UUID productId, @Valid @NotNull AgreementRequest request) {
         if (!request.kind().perProduct()) {
             throw ProblemException.invalid("kind", request.kind().title() + " is signed by the EUO, for its deployment");

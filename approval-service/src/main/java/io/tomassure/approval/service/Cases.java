@@ -79,7 +79,7 @@ public class Cases {
         if (ReviewCase.count("submissionId", s.submissionId()) > 0) {
             return;
         }
-        remember(s.assessmentId(), s.productId(), s.productVersion(), s.supplierOds());
+        remember(s.assessmentId(), s.productId(), s.productVersion(), s.supplierOds(), null);
         if (s.deploymentId() != null) {
             rememberDeployment(s.deploymentId(), s.assessmentId(), s.supplierOds(), s.euoOds());
         }
@@ -246,7 +246,8 @@ public class Cases {
                 Gates.SELF));
     }
 
-    public static void remember(UUID assessmentId, UUID productId, String productVersion, String supplierOds) {
+    public static void remember(UUID assessmentId, UUID productId, String productVersion, String supplierOds,
+            String programme) {
         AssessmentRef ref = AssessmentRef.findById(assessmentId);
         if (ref == null) {
             ref = new AssessmentRef();
@@ -256,6 +257,9 @@ public class Cases {
             ref.supplierOds = supplierOds;
             ref.updatedAt = Instant.now();
             ref.persist();
+        }
+        if (ref.programme == null && programme != null) {
+            ref.programme = programme;
         }
     }
 

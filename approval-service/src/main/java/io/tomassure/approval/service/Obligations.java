@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.tomassure.approval.domain.Agreement;
+import io.tomassure.approval.config.ApprovalConfig;
 import io.tomassure.approval.domain.AgreementKind;
+import io.tomassure.approval.domain.AgreementTerms;
 import io.tomassure.approval.domain.AssessmentRef;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.domain.Escalation;
@@ -39,11 +41,13 @@ public class Obligations {
     private final Outbox outbox;
     private final Gates gates;
     private final TimeSource time;
+    private final AgreementTerms terms;
 
-    Obligations(Outbox outbox, Gates gates, TimeSource time) {
+    Obligations(Outbox outbox, Gates gates, TimeSource time, ApprovalConfig config) {
         this.outbox = outbox;
         this.gates = gates;
         this.time = time;
+        this.terms = config.agreements().terms();
     }
 
     @Transactional
@@ -124,7 +128,8 @@ public class Obligations {
         if (assessment == null || !viewer.isSupplierOf(assessment.supplierOds)) {
             throw ProblemException.notFound("Product " + productId);
         }
-        Agreement agreement = agreement(AgreementKind.CONNECTION_AGREEMENT, assessment.supplierOds, signature, by);
+        Agreement agreement = agreement(AgreementKind.CONNECTION_AGREEMENT, assessment.programme, assessment.supplierOds,
+                signature, by);
         agreement.productId = productId;
         agreement.persist();
         publish(agreement, assessment.supplierOds);
@@ -142,7 +147,9 @@ public class Obligations {
         if (!viewer.isEuoOf(deployment.euoOds)) {
             throw ProblemException.forbidden("Deployment agreements are signed by the deploying organisation");
         }
-        Agreement agreement = agreement(kind, deployment.euoOds, signature, by);
+        AssessmentRef assessment = AssessmentRef.findById(deployment.assessmentId);
+        Agreement agreement = agreement(kind, assessment == null ? null : assessment.programme, deployment.euoOds, signature,
+                by);
         agreement.deploymentId = deployment.deploymentId;
         agreement.persist();
         publish(agreement, deployment.supplierOds);
@@ -217,10 +224,10 @@ public class Obligations {
         return assessment == null ? null : assessment.supplierOds;
     }
 
-    private Agreement agreement(AgreementKind kind, String organisation, Signature signature, String by) {
-        if (signature.expiresOn() != null && signature.expiresOn().isBefore(signature.signedOn())) {
-            throw ProblemException.invalid("expiresOn", "an agreement cannot expire before it is signed");
-        }
+    private Agreement agreement(AgreementKind kind, String programme, String organisation, Signature signature, String by) {
+        terms.check(kind, programme, signature.signedOn(), signature.expiresOn(), time.today()).ifPresent(refusal -> {
+            throw ProblemException.invalid(refusal.field(), refusal.reason());
+        });
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.kind = kind.name();

@@ -115,9 +115,15 @@ final class Flow {
         return who.get("/api/v1/deployments/" + deploymentId + "/readiness").then().statusCode(200).extract().jsonPath();
     }
 
+    /** An agreement signed a month ago, expiring on {@code expiresOn} (null: in a year). */
     Map<String, Object> agreement(String kind, String expiresOn) {
+        return agreement(kind, java.time.LocalDate.now().minusMonths(1).toString(),
+                expiresOn == null ? java.time.LocalDate.now().plusYears(1).toString() : expiresOn);
+    }
+
+    Map<String, Object> agreement(String kind, String signedOn, String expiresOn) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "signatory", "Pat Signer",
-                "signatoryRole", "Director", "signedOn", "2026-11-01", "documentVersion", "v3"));
+                "signatoryRole", "Director", "signedOn", signedOn, "documentVersion", "v3"));
         if (expiresOn != null) {
             body.put("expiresOn", expiresOn);
         }

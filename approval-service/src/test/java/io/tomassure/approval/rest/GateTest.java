@@ -158,8 +158,19 @@ class GateTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
         flow.euoUser().body(flow.agreement("CONNECTION_AGREEMENT", null)).post("/api/v1/deployments/" + flow.deploymentId + "/agreements")
                 .then().statusCode(400);
-        flow.euoUser().body(flow.agreement("END_USER_POLICY", "2026-10-01")).post("/api/v1/deployments/" + flow.deploymentId + "/agreements")
-                .then().statusCode(400).body("errors[0].field", equalTo("expiresOn"));
+        String deploymentAgreements = "/api/v1/deployments/" + flow.deploymentId + "/agreements";
+        flow.euoUser().body(flow.agreement("END_USER_POLICY", LocalDate.now().minusMonths(2).toString()))
+                .post(deploymentAgreements).then().statusCode(400).body("errors[0].field", equalTo("expiresOn"));
+        // No open-ended agreement, none beyond its longest term (3 years here), none signed in the future or expired.
+        LocalDate today = LocalDate.now();
+        for (Map<String, Object> bad : List.of(flow.agreement("END_USER_POLICY", today.toString(), null),
+                flow.agreement("END_USER_POLICY", today.toString(), today.plusYears(3).plusDays(1).toString()),
+                flow.agreement("END_USER_POLICY", today.minusYears(4).toString(), today.minusYears(1).toString()),
+                flow.agreement("END_USER_POLICY", today.plusDays(1).toString(), today.plusYears(1).toString()))) {
+            flow.euoUser().body(bad).post(deploymentAgreements).then().statusCode(400).contentType("application/problem+json");
+        }
+        flow.euoUser().body(flow.agreement("END_USER_POLICY", today.toString(), today.plusYears(3).toString()))
+                .post(deploymentAgreements).then().statusCode(201);
     }
 
     private static String certificate() {

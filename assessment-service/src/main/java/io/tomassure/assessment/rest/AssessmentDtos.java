@@ -75,6 +75,7 @@ public final class AssessmentDtos {
             String supplierOds, UUID templateId, Instant createdAt) {
     }
 
+    /** {@code context} is refused when given: the local context is the EUO's, set with PUT …/context. */
     public record CreateDeployment(@NotNull UUID assessmentId, @NotNull @Size(min = 3, max = 10) String euoOdsCode,
             LocalContext context) {
     }

@@ -105,7 +105,8 @@ public class AssessmentResource {
     @Path("/{id}/impact")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Set the product facts", description = "Medical device, updates Spine, clinical-safety related, "
-            + "changes local systems: they decide the clinical-safety level and sign-offs. Requires If-Match.")
+            + "changes local systems: they decide the clinical-safety level and sign-offs. Part of the revision hash, and held "
+            + "as submitted once Phase 1A or 1B is under review or approved (409 facts-locked). Requires If-Match.")
     public Response setImpact(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Impact impact) {
         access.assessment(id);

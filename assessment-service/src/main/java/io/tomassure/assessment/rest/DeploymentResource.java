@@ -41,6 +41,7 @@ import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.Deployments;
 import io.tomassure.assessment.service.Submissions;
 import io.tomassure.assessment.service.Views;
+import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Page;
 import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Roles;
@@ -71,11 +72,14 @@ public class DeploymentResource {
     @Operation(summary = "Register a deployment", description = "By the product's supplier, naming the deploying "
             + "end-user organisation, which can then see the assessment and answer its own rows. The first deployment "
             + "of a product is its first of type; later ones reuse the product's answers and ask only for the EUO's "
-            + "own rows and local context.")
+            + "own rows and local context. The local context is the EUO's: it is not taken here (400).")
     public Response create(@Valid @NotNull CreateDeployment request) {
+        if (request.context() != null) {
+            throw ProblemException.invalid("context", "The local context is the deploying organisation's to give: it "
+                    + "sets it with PUT /api/v1/deployments/{id}/context");
+        }
         Assessment assessment = access.assessment(request.assessmentId());
-        Deployment deployment = deployments.create(access.viewer(), access.username(), assessment, request.euoOdsCode(),
-                request.context());
+        Deployment deployment = deployments.create(access.viewer(), access.username(), assessment, request.euoOdsCode());
         return Response.created(URI.create("/api/v1/deployments/" + deployment.id))
                 .header(HttpHeaders.ETAG, Preconditions.etag(deployment.version)).entity(views.deployment(deployment)).build();
     }
@@ -103,7 +107,8 @@ public class DeploymentResource {
     @Path("/{id}/context")
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Set the local context", description = "Topology, endpoints, local changes and whether other "
-            + "organisations are affected. Requires If-Match.")
+            + "organisations are affected: the EUO's alone. Held as submitted while Phase 2 is under review and once it "
+            + "is approved (409 facts-locked). Requires If-Match.")
     public Response setContext(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LocalContext context) {
         access.deployment(id);

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.domain.Phase;
 import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
@@ -75,11 +77,22 @@ public class Assessments {
         return assessment;
     }
 
+    /**
+     * The product facts decide the clinical-safety level and the sign-offs every deployment needs, so they are held
+     * like answers: once Phase 1A or 1B is submitted they stay as submitted, and as approved.
+     */
     @Transactional
     public Assessment setImpact(Viewer viewer, String username, UUID id, Impact impact, String ifMatch) {
         Assessment assessment = Assessment.findById(id);
         requireSupplier(viewer, assessment);
         Preconditions.requireMatch(ifMatch, assessment.version);
+        Answers.lockForChange(assessment, null); // as a submission does: the check below cannot race one
+        for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
+            var status = Phases.status(id, null, phase);
+            if (status.isPresent() && Phases.holdsFacts(status.get().state)) {
+                throw Phases.factsHeld("product facts", phase, status.get());
+            }
+        }
         assessment.medicalDevice = impact.medicalDevice();
         assessment.updatesSpine = impact.updatesSpine();
         assessment.clinicalSafetyRelated = impact.clinicalSafetyRelated();

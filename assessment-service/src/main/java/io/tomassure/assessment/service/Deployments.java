@@ -11,6 +11,7 @@ import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
+import io.tomassure.assessment.domain.Phase;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
 import io.tomassure.events.assessment.AssessmentEvents;
@@ -36,7 +37,7 @@ public class Deployments {
      * and the EUO can see the assessment from then on.
      */
     @Transactional
-    public Deployment create(Viewer viewer, String username, Assessment assessment, String euoOds, LocalContext context) {
+    public Deployment create(Viewer viewer, String username, Assessment assessment, String euoOds) {
         if (!viewer.isSupplierOf(assessment.supplierOds)) {
             throw ProblemException.forbidden("A deployment is registered by the product's supplier, naming the deploying organisation");
         }
@@ -53,7 +54,7 @@ public class Deployments {
         deployment.assessmentId = assessment.id;
         deployment.euoOds = euoOds;
         deployment.firstOfType = Deployment.count("assessmentId", assessment.id) == 0;
-        apply(deployment, context == null ? new LocalContext(null, List.of(), null, false) : context);
+        apply(deployment, new LocalContext(null, List.of(), null, false)); // the EUO's to give, not the supplier's
         deployment.createdAt = Instant.now();
         deployment.persist();
         outbox.record(AssessmentEvents.DEPLOYMENT_CREATED, deployment.id.toString(), new AssessmentEvents.DeploymentCreated(
@@ -69,9 +70,14 @@ public class Deployments {
             throw ProblemException.forbidden("Only the deploying organisation changes its local context");
         }
         Preconditions.requireMatch(ifMatch, deployment.version);
+        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        Answers.lockForChange(assessment, deployment);
+        var phase2 = Phases.status(assessment.id, deployment.id, Phase.P2);
+        if (phase2.isPresent() && Phases.holdsFacts(phase2.get().state)) {
+            throw Phases.factsHeld("local context", Phase.P2, phase2.get());
+        }
         apply(deployment, context);
         deployment.persistAndFlush();
-        Assessment assessment = Assessment.findById(deployment.assessmentId);
         outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(assessment.id, id,
                 assessment.supplierOds, deployment.euoOds, "context", null, username));
         return deployment;

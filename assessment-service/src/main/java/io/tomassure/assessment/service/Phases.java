@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
+import io.tomassure.support.problem.ProblemException;
 
 /** Where each phase stands: the product's 1A and 1B, a deployment's 2. */
 public final class Phases {
@@ -19,6 +20,23 @@ public final class Phases {
     }
 
     private Phases() {
+    }
+
+    /**
+     * Whether a phase in {@code state} holds the facts its decision rests on (the product facts, a deployment's local
+     * context) as they were submitted: while it is under review and once it is approved. A return or a rejection
+     * releases them, as it releases the rows.
+     */
+    public static boolean holdsFacts(String state) {
+        return State.SUBMITTED.name().equals(state) || State.APPROVED.name().equals(state);
+    }
+
+    /** The refusal of a change to facts that {@code phase}, in {@code state}, holds. */
+    public static ProblemException factsHeld(String facts, Phase phase, PhaseStatus status) {
+        return ProblemException.conflict("facts-locked", "Held by Phase " + phase.label(), "The " + facts
+                + " are part of Phase " + phase.label() + " revision " + status.revision + ", which is "
+                + (State.SUBMITTED.name().equals(status.state) ? "under review" : "approved")
+                + "; they can change only if that phase is returned or rejected");
     }
 
     public static Optional<PhaseStatus> status(UUID assessmentId, UUID deploymentId, Phase phase) {

@@ -46,6 +46,7 @@ class DecisionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tom.supplierUser().get(assessment).then()
                 .body("phases.'1A'.state", equalTo("RETURNED")).body("phases.'1A'.reason", equalTo("Please clarify")));
         tom.answer(tom::supplierUser, "SI-01", Map.of("answer", "N/A")).statusCode(200);
+        setImpact(tom, assessment).statusCode(200); // a return releases the product facts too
 
         // Resubmitted as revision 2; the old revision's approval (redelivered) must not approve it.
         tom.supplierUser().body(Map.of("phase", "1A")).post(assessment + "/submissions").then().statusCode(201)
@@ -62,6 +63,15 @@ class DecisionTest {
         TopicReader.send(ApprovalEvents.PHASE_DECIDED.topic(), approved.subject(), EventJson.write(approved));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tom.supplierUser().get(assessment).then()
                 .body("phases.'1A'.state", equalTo("APPROVED")).body("phases.'1A'.revision", equalTo(2)));
+        // Approved, the facts stay as approved: dropping medicalDevice now would drop later deployments' sign-offs.
+        setImpact(tom, assessment).statusCode(409).body("type", equalTo("urn:tomassure:problem:facts-locked"))
+                .body("detail", org.hamcrest.Matchers.containsString("approved"));
+    }
+
+    private static io.restassured.response.ValidatableResponse setImpact(Tom tom, String assessment) {
+        String etag = tom.supplierUser().get(assessment).then().extract().header("ETag");
+        return tom.supplierUser().header("If-Match", etag).body(Map.of("medicalDevice", false, "updatesSpine", true,
+                "clinicalSafetyRelated", false, "changesLocalSystems", false)).put(assessment + "/impact").then();
     }
 
     private static long processed(EventEnvelope event) throws Exception {

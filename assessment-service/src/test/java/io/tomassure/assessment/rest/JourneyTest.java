@@ -89,16 +89,28 @@ class JourneyTest {
             tom.answer(tom::supplierUser, "API-01", compliant()).statusCode(409)
                     .body("type", equalTo("urn:tomassure:problem:phase-under-review"));
             tom.supplierUser().body(Map.of("phase", "1B")).post(assessment + "/submissions").then().statusCode(409);
+            // So are the product facts, which decide every deployment's sign-offs and joined the revision's hash.
+            String assessmentTag = tom.supplierUser().get(assessment).then().extract().header("ETag");
+            tom.supplierUser().header("If-Match", assessmentTag).body(Map.of("medicalDevice", false, "updatesSpine", false,
+                    "clinicalSafetyRelated", false, "changesLocalSystems", false)).put(assessment + "/impact").then()
+                    .statusCode(409).body("type", equalTo("urn:tomassure:problem:facts-locked"));
+            assertThat(revision.getMap("content.impact")).isNotEmpty();
 
             // The first deployment: first of type; outstanding = the EUO's rows and the supplier's Phase 2 rows.
-            String deploymentId = tom.supplierUser().body(Map.of("assessmentId", tom.assessmentId, "euoOdsCode", tom.euo,
-                    "context", Map.of("topology", "Hosted by the trust", "endpoints", List.of("https://ers.trust.example/api"),
-                            "affectsOtherOrganisations", false)))
+            Map<String, Object> context = Map.of("topology", "Hosted by the trust",
+                    "endpoints", List.of("https://ers.trust.example/api"), "affectsOtherOrganisations", false);
+            tom.supplierUser().body(Map.of("assessmentId", tom.assessmentId, "euoOdsCode", tom.euo, "context", context))
+                    .post("/api/v1/deployments").then().statusCode(400).body("errors[0].field", equalTo("context"));
+            var created = tom.supplierUser().body(Map.of("assessmentId", tom.assessmentId, "euoOdsCode", tom.euo))
                     .post("/api/v1/deployments").then().statusCode(201)
                     .body("firstOfType", equalTo(true))
                     .body("outstanding.requirementId", containsInAnyOrder("US-01", "US-02", "TP-01", "AR-01", "IG-01", "IG-02", "CS-01"))
-                    .extract().path("id");
+                    .extract();
+            String deploymentId = created.path("id");
             String deployment = "/api/v1/deployments/" + deploymentId;
+            // The local context is the EUO's to give.
+            tom.euoUser().header("If-Match", created.header("ETag")).body(context).put(deployment + "/context").then()
+                    .statusCode(200).body("context.topology", equalTo("Hosted by the trust"));
 
             // Phase 2 runs in parallel with 1A/1B under review: the supplier's Phase 2 rows are not locked.
             tom.answer(tom::supplierUser, "AR-01", compliant()).statusCode(200);
@@ -115,6 +127,9 @@ class JourneyTest {
 
             String sub2 = tom.euoUser().post(deployment + "/submissions").then().statusCode(201)
                     .body("phase", equalTo("2")).body("revision", equalTo(1)).extract().path("id");
+            tom.euoUser().header("If-Match", tom.euoUser().get(deployment).then().extract().header("ETag"))
+                    .body(Map.of("topology", "Moved to the cloud", "affectsOtherOrganisations", true))
+                    .put(deployment + "/context").then().statusCode(409).body("type", equalTo("urn:tomassure:problem:facts-locked"));
 
             // A second deployment reuses the product's answers: only the EUO's own rows are outstanding.
             String second = tom.supplierUser().body(Map.of("assessmentId", tom.assessmentId, "euoOdsCode", tom.secondEuo))
