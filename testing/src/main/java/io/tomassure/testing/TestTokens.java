@@ -52,6 +52,11 @@ public final class TestTokens {
                 .expiresIn(Duration.ofMinutes(15)));
     }
 
+    /** A token that expires {@code lifetime} from now. */
+    public static String tokenExpiringIn(Duration lifetime, String username, String odsCode, String... roles) {
+        return sign(claims(username, odsCode, roles).expiresIn(lifetime));
+    }
+
     /** A bearer header value. */
     public static String bearer(String username, String odsCode, String... roles) {
         return "Bearer " + token(username, odsCode, roles);

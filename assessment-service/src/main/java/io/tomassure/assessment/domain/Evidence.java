@@ -25,5 +25,7 @@ public class Evidence extends PanacheEntityBase {
     public byte[] content;
     public java.time.LocalDate expiresOn;
     public String uploadedBy;
+    /** The organisation whose storage quota the file counts against: the product's supplier or the deploying EUO. */
+    public String ownerOds;
     public Instant uploadedAt;
 }

@@ -19,6 +19,9 @@ import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.Assessments;
 import io.tomassure.assessment.service.Catalogue;
 import io.tomassure.assessment.service.Views;
+import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.workbook.TableReader;
+import io.tomassure.assessment.workbook.Workbooks;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Preconditions;
 
@@ -30,12 +33,14 @@ public class AnswerWriter {
     private final Answers answers;
     private final Assessments assessments;
     private final Catalogue catalogue;
+    private final Workbooks workbooks;
 
-    AnswerWriter(Access access, Answers answers, Assessments assessments, Catalogue catalogue) {
+    AnswerWriter(Access access, Answers answers, Assessments assessments, Catalogue catalogue, Workbooks workbooks) {
         this.access = access;
         this.answers = answers;
         this.assessments = assessments;
         this.catalogue = catalogue;
+        this.workbooks = workbooks;
     }
 
     @Transactional
@@ -44,6 +49,15 @@ public class AnswerWriter {
         var row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), requirementId);
         var response = answers.answer(access.viewer(), access.username(), assessment, deployment, row, request, ifMatch);
         return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
+    }
+
+    /** A read workbook's answers into the product ({@code deploymentId} null) or a deployment the caller may see. */
+    @Transactional
+    public AnswerImport.Report importAnswers(UUID assessmentId, UUID deploymentId, TableReader.Tables tables,
+            boolean dryRun, boolean replace) {
+        Deployment deployment = deploymentId == null ? null : access.deployment(deploymentId);
+        Assessment assessment = deployment == null ? access.assessment(assessmentId) : Assessment.findById(deployment.assessmentId);
+        return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, tables, dryRun, replace);
     }
 
     public Response evidence(Assessment assessment, Deployment deployment, String requirementId, String name,

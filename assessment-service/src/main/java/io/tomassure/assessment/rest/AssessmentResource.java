@@ -217,7 +217,6 @@ public class AssessmentResource {
     }
 
     @POST
-    @Transactional
     @Path("/{id}/workbook")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
@@ -230,8 +229,8 @@ public class AssessmentResource {
     public AnswerImport.Report importProductAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
         workbooks.files().refuseDeclaredLength(length);
-        Assessment assessment = access.assessment(id);
-        return workbooks.importAnswers(access.viewer(), access.username(), assessment, null, body, dryRun, replace);
+        var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
+        return writer.importAnswers(id, null, tables, dryRun, replace);
     }
 
 

@@ -184,7 +184,6 @@ public class DeploymentResource {
     }
 
     @POST
-    @Transactional
     @Path("/{id}/workbook")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EUO)
@@ -193,9 +192,8 @@ public class DeploymentResource {
     public AnswerImport.Report importDeploymentAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
         workbooks.files().refuseDeclaredLength(length);
-        Deployment deployment = access.deployment(id);
-        Assessment assessment = Assessment.findById(deployment.assessmentId);
-        return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, body, dryRun, replace);
+        var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
+        return writer.importAnswers(null, id, tables, dryRun, replace);
     }
 
 

@@ -67,7 +67,8 @@ public class WorkbookResource {
             throw ProblemException.invalid("version", "name the template version with the 'version' query parameter (1 to 50 characters)");
         }
         workbooks.files().refuseDeclaredLength(length);
-        Workbooks.ImportedTemplate imported = workbooks.importTemplate(programme, version.strip(), body);
+        var read = workbooks.readTemplate(version.strip(), body); // waits for a parse permit outside any transaction
+        Workbooks.ImportedTemplate imported = workbooks.importTemplate(programme, read);
         return Response.created(URI.create("/api/v1/templates/" + imported.template().id))
                 .entity(new ImportedTemplateView(ProgrammeResource.view(imported.template()), imported.report())).build();
     }

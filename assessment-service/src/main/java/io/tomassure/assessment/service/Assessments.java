@@ -39,12 +39,15 @@ public class Assessments {
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final long evidenceMaxBytes;
+    private final long evidenceQuotaBytes;
 
     Assessments(Catalogue catalogue, Outbox outbox,
-            @ConfigProperty(name = "tom.assessment.evidence.max-bytes", defaultValue = "10485760") long evidenceMaxBytes) {
+            @ConfigProperty(name = "tom.assessment.evidence.max-bytes", defaultValue = "10485760") long evidenceMaxBytes,
+            @ConfigProperty(name = "tom.assessment.evidence.quota-bytes", defaultValue = "2147483648") long evidenceQuotaBytes) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.evidenceMaxBytes = evidenceMaxBytes;
+        this.evidenceQuotaBytes = evidenceQuotaBytes;
     }
 
     /** One assessment per product version and template version, opened by the product's supplier. */
@@ -135,6 +138,8 @@ public class Assessments {
         Response response = Answers.existing(assessment.id, deployment == null ? null : deployment.id, row.id())
                 .orElseThrow(() -> ProblemException.conflict("row-not-answered", "Not answered",
                         "Answer row " + ref + " before attaching evidence to it"));
+        String owner = deployment == null ? assessment.supplierOds : deployment.euoOds;
+        requireRoomFor(owner, content.length);
         Evidence evidence = new Evidence();
         evidence.id = Ids.next();
         evidence.responseId = response.id;
@@ -145,6 +150,7 @@ public class Assessments {
         evidence.content = content;
         evidence.expiresOn = expiresOn;
         evidence.uploadedBy = username;
+        evidence.ownerOds = owner;
         evidence.uploadedAt = Instant.now();
         evidence.persist();
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
@@ -153,6 +159,24 @@ public class Assessments {
                 deployment == null ? null : deployment.euoOds, ref, evidence.id, name, evidence.sha256, evidence.sizeBytes,
                 expiresOn, username));
         return evidence;
+    }
+
+    /**
+     * Evidence is kept in the database, so one organisation's uploads would otherwise fill it for everyone: each has a
+     * quota. Uploads of one organisation are serialised (a transaction lock) so that two cannot both fit the last room.
+     */
+    private void requireRoomFor(String owner, long size) {
+        var em = Evidence.getEntityManager();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('evidence:' || ?1))").setParameter(1, owner)
+                .getSingleResult();
+        long used = ((Number) em.createNativeQuery("select coalesce(sum(size_bytes), 0) from evidence where owner_ods = ?1")
+                .setParameter(1, owner).getSingleResult()).longValue();
+        if (used + size > evidenceQuotaBytes) {
+            throw new ProblemException(Problem.of(413, "evidence-quota-exceeded", "Evidence quota exceeded",
+                    owner + " keeps " + used + " bytes of evidence; this file of " + size + " bytes would pass its quota of "
+                            + evidenceQuotaBytes + ". Remove files no longer needed, or ask NHS Digital for more room.")
+                    .with("quotaBytes", evidenceQuotaBytes).with("usedBytes", used));
+        }
     }
 
     public long evidenceMaxBytes() {

@@ -2,6 +2,7 @@ package io.tomassure.assessment.workbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -36,13 +37,16 @@ public class WorkbookFiles {
 
     private final Limits limits;
     private final Semaphore parsing;
+    private final Duration parseWait;
 
     WorkbookFiles(@ConfigProperty(name = "tom.assessment.workbook.max-bytes") long maxBytes,
             @ConfigProperty(name = "tom.assessment.workbook.max-expanded-bytes") long maxExpandedBytes,
             @ConfigProperty(name = "tom.assessment.workbook.max-rows-per-sheet") int maxRowsPerSheet,
-            @ConfigProperty(name = "tom.assessment.workbook.concurrent-parses") int concurrentParses) {
+            @ConfigProperty(name = "tom.assessment.workbook.concurrent-parses") int concurrentParses,
+            @ConfigProperty(name = "tom.assessment.workbook.parse-wait", defaultValue = "10s") Duration parseWait) {
         this.limits = new Limits(maxBytes, maxExpandedBytes, maxRowsPerSheet);
         this.parsing = new Semaphore(concurrentParses, true);
+        this.parseWait = parseWait;
         // POI's own guards, for every package it opens in this service: refuse highly compressed entries (zip bombs).
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(maxExpandedBytes);
@@ -161,7 +165,7 @@ public class WorkbookFiles {
 
     private void acquire() {
         try {
-            if (!parsing.tryAcquire(10, TimeUnit.SECONDS)) {
+            if (!parsing.tryAcquire(parseWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ProblemException(Problem.of(503, "busy", "Busy reading workbooks",
                         "Other workbooks are being read; try again in a few seconds"));
             }

@@ -71,12 +71,24 @@ public class Workbooks {
         return files;
     }
 
-    /** Builds a draft template version of {@code programme} from its published workbook. */
+    /**
+     * Reads a programme's published workbook as template version {@code version}. It waits for a parse permit, so
+     * call it before any transaction: a waiting import holds no connection.
+     */
+    public TemplateImport.Result readTemplate(String version, byte[] bytes) {
+        return files.read(bytes, workbook -> TemplateImport.of(version, TableReader.read(workbook)));
+    }
+
+    /** A filled workbook's tables; like {@link #readTemplate}, called before any transaction. */
+    public TableReader.Tables readFilled(byte[] bytes) {
+        return files.read(bytes, TableReader::read);
+    }
+
+    /** Builds a draft template version of {@code programme} from a read workbook. */
     @Transactional
-    public ImportedTemplate importTemplate(String programme, String version, byte[] bytes) {
-        TemplateImport.Result result = files.read(bytes, workbook -> TemplateImport.of(version, TableReader.read(workbook)));
-        Template template = catalogue.createDraft(programme, result.definition());
-        return new ImportedTemplate(template, result.report());
+    public ImportedTemplate importTemplate(String programme, TemplateImport.Result read) {
+        Template template = catalogue.createDraft(programme, read.definition());
+        return new ImportedTemplate(template, read.report());
     }
 
     /**
@@ -88,8 +100,7 @@ public class Workbooks {
      */
     @Transactional
     public AnswerImport.Report importAnswers(Viewer viewer, String username, Assessment assessment, Deployment deployment,
-            byte[] bytes, boolean dryRun, boolean replace) {
-        TableReader.Tables tables = files.read(bytes, TableReader::read);
+            TableReader.Tables tables, boolean dryRun, boolean replace) {
         Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
         UUID deploymentId = deployment == null ? null : deployment.id;

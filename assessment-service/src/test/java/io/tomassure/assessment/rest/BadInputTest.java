@@ -206,6 +206,19 @@ class BadInputTest {
     }
 
     @Test
+    void anOrganisationsEvidenceHasAQuota() throws Exception {
+        byte[] file = new byte[65_536]; // the largest file in this profile; the quota is four of them
+        for (int i = 0; i < 4; i++) {
+            tom.supplierUser().contentType("application/pdf").body(file).post(assessment + "/responses/API-01/evidence?name=f"
+                    + i + ".pdf").then().statusCode(201);
+        }
+        unchanged(() -> tom.supplierUser().contentType("application/pdf").body(new byte[1])
+                .post(assessment + "/responses/API-01/evidence?name=one-more.pdf").then().statusCode(413)
+                .contentType(PROBLEM).body("type", equalTo("urn:tomassure:problem:evidence-quota-exceeded"))
+                .body("quotaBytes", equalTo(262_144)).body("usedBytes", equalTo(262_144)));
+    }
+
+    @Test
     void evidenceIsServedAsAnInertAttachmentWhateverTypeItWasUploadedAs() {
         String id = tom.supplierUser().contentType("text/html").body("<script>alert(1)</script>".getBytes())
                 .post(assessment + "/responses/API-01/evidence?name=page.html").then().statusCode(201).extract().path("id");

@@ -72,9 +72,11 @@ public class AuditResource {
     private final CompletenessAudit completeness;
     private final Caller caller;
     private final ObjectMapper json;
+    private final AuditStreams streams;
 
     AuditResource(AuditStore store, AuditLog log, SigningKeys keys, CompletenessAudit completeness, Caller caller,
-            ObjectMapper json) {
+            ObjectMapper json, AuditStreams streams) {
+        this.streams = streams;
         this.store = store;
         this.log = log;
         this.keys = keys;
@@ -115,14 +117,20 @@ public class AuditResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Live stream of new entries", description = "Server-Sent Events, one per entry, with the entry's "
             + "sequence number as the event id. Reconnect with Last-Event-ID (or ?after=) to resume: nothing is missed and "
-            + "nothing repeated. Takes the same filters as the query.")
+            + "nothing repeated. Takes the same filters as the query. A stream ends when the token that opened it expires "
+            + "(reconnect with a fresh one), and a caller may hold 3 at once (429 beyond).")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("after") Long after, @QueryParam("organisation") String organisation,
             @QueryParam("assessment") UUID assessment, @QueryParam("deployment") UUID deployment,
             @QueryParam("type") String type, @QueryParam("actor") String actor) throws SQLException {
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, null, null, visibleTo());
         AtomicLong cursor = new AtomicLong(resumeFrom(lastEventId, after, store.size()));
+        String who = caller.subject();
+        Duration lifetime = streams.lifetime(Instant.now(), caller.tokenExpiry().orElse(Instant.now()));
+        streams.open(who);
         return Multi.createFrom().ticks().every(STREAM_POLL)
+                .select().first(lifetime) // ends with its token: the client resumes with a fresh one and Last-Event-ID
+                .onTermination().invoke(() -> streams.close(who))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
                     try {

@@ -311,6 +311,42 @@ class AuditLogIntegrationTest {
     }
 
     @Test
+    void aCallerHoldsAFewStreamsAndNoneOutlivesItsToken() throws Exception {
+        String token = TestTokens.token("watcher", "X26", "auditor");
+        List<HttpResponse<java.io.InputStream>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(openStream(token));
+                assertThat(open.get(i).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<java.io.InputStream> fourth = openStream(token);
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(new String(fourth.body().readAllBytes(), StandardCharsets.UTF_8)).contains("too-many-streams");
+            open.remove(0).body().close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                HttpResponse<java.io.InputStream> again = openStream(token);
+                if (again.statusCode() == 200) {
+                    open.add(again);
+                }
+                return again.statusCode() == 200;
+            });
+        } finally {
+            for (HttpResponse<java.io.InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+        // A stream opened with a token that expires in 3 s ends then; the client resumes with a fresh token.
+        HttpResponse<java.io.InputStream> shortLived = openStream(TestTokens.tokenExpiringIn(Duration.ofSeconds(3), "brief",
+                "X26", "auditor"));
+        assertThat(shortLived.statusCode()).isEqualTo(200);
+        long started = System.nanoTime();
+        try (java.io.InputStream body = shortLived.body()) {
+            body.readAllBytes(); // returns when the server ends the stream
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(8));
+    }
+
+    @Test
     void aMalformedCursorIs400() {
         auditor().queryParam("after", "yesterday").get("/api/v1/audit/entries").then().statusCode(400)
                 .contentType("application/problem+json").body("type", org.hamcrest.Matchers.equalTo(
@@ -399,6 +435,13 @@ class AuditLogIntegrationTest {
                 s.execute("alter table audit_entry enable trigger audit_entry_append_only");
             }
         }
+    }
+
+    private static HttpResponse<java.io.InputStream> openStream(String token) throws Exception {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** Reads {@code count} events from the SSE stream, resuming after {@code lastEventId}: [id, eventId] pairs. */

@@ -33,6 +33,12 @@ public class Caller {
         return preferred != null ? preferred : identity.getPrincipal().getName();
     }
 
+    /** When the caller's token expires (empty for a token without {@code exp}, which OIDC refuses anyway). */
+    public Optional<java.time.Instant> tokenExpiry() {
+        long exp = token.getExpirationTime();
+        return exp > 0 ? Optional.of(java.time.Instant.ofEpochSecond(exp)) : Optional.empty();
+    }
+
     public Optional<String> organisation() {
         return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM)).map(Object::toString);
     }
