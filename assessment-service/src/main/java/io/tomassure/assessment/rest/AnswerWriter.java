@@ -92,11 +92,9 @@ public class AnswerWriter {
         Evidence evidence = Evidence.findById(evidenceId);
         var response = evidence == null ? null
                 : io.tomassure.assessment.domain.Response.<io.tomassure.assessment.domain.Response>findById(evidence.responseId);
-        if (response == null || !response.assessmentId.equals(assessment.id)) {
-            throw ProblemException.notFound("Evidence " + evidenceId);
-        }
-        if (response.deploymentId != null) {
-            access.deployment(response.deploymentId); // a deployment's own evidence: only for those who see it
+        if (response == null || !response.assessmentId.equals(assessment.id)
+                || response.deploymentId != null && !access.seesDeployment(response.deploymentId)) {
+            throw ProblemException.notFound("Evidence " + evidenceId); // a deployment's own: only for those who see it
         }
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256));
         return Response.ok(evidence.content, EvidenceFiles.servedType(evidence.mediaType))

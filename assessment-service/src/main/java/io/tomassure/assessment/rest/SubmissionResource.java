@@ -21,7 +21,6 @@ import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionView;
 import io.tomassure.assessment.service.Access;
-import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/submissions")
@@ -44,15 +43,7 @@ public class SubmissionResource {
     @Operation(summary = "Get a revision", description = "A submitted revision with its canonical content: the SHA-256 "
             + "of canonicalContent's UTF-8 bytes is contentHash, which every decision on it quotes.")
     public SubmissionView get(@PathParam("id") UUID id) throws JsonProcessingException {
-        Submission submission = Submission.findById(id);
-        if (submission == null) {
-            throw ProblemException.notFound("Submission " + id);
-        }
-        if (submission.deploymentId == null) {
-            access.assessment(submission.assessmentId);
-        } else {
-            access.deployment(submission.deploymentId);
-        }
+        Submission submission = access.submission(id);
         return new SubmissionView(SubmissionSummary.of(submission), submission.content, json.readTree(submission.content));
     }
 
@@ -63,14 +54,8 @@ public class SubmissionResource {
     @Operation(summary = "Export a submitted revision as a TOM workbook", description = "Exactly the answers the "
             + "revision froze, with its SHA-256 on the summary tab.")
     public Response exportRevision(@PathParam("id") UUID id) {
-        Submission submission = Submission.findById(id);
-        if (submission == null) {
-            throw ProblemException.notFound("Submission " + id);
-        }
-        Assessment assessment = access.assessment(submission.assessmentId);
-        if (submission.deploymentId != null) {
-            access.deployment(submission.deploymentId);
-        }
+        Submission submission = access.submission(id);
+        Assessment assessment = Assessment.findById(submission.assessmentId);
         return WorkbookResource.download(workbooks.exportRevision(submission), assessment,
                 "-phase" + submission.phase + "-r" + submission.revision);
     }

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.Submission;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Caller;
@@ -48,9 +49,7 @@ public class Access {
 
     public Assessment assessment(UUID id) {
         Assessment assessment = Assessment.findById(id);
-        Viewer viewer = viewer();
-        if (assessment == null || !(viewer.isCentral() || viewer.isSupplierOf(assessment.supplierOds)
-                || viewer.canSeeAssessment(assessment.supplierOds, deployingEuos(id)))) {
+        if (!canSee(assessment, viewer())) {
             throw ProblemException.notFound("Assessment " + id);
         }
         return assessment;
@@ -58,14 +57,41 @@ public class Access {
 
     public Deployment deployment(UUID id) {
         Deployment deployment = Deployment.findById(id);
-        if (deployment == null) {
-            throw ProblemException.notFound("Deployment " + id);
-        }
-        Assessment assessment = Assessment.findById(deployment.assessmentId);
-        if (!viewer().canSeeDeployment(assessment.supplierOds, deployment.euoOds)) {
+        if (!canSee(deployment, viewer())) {
             throw ProblemException.notFound("Deployment " + id);
         }
         return deployment;
+    }
+
+    /** Whether the caller sees the deployment (for objects inside one, refused in their own name). */
+    public boolean seesDeployment(UUID id) {
+        return canSee(Deployment.<Deployment>findById(id), viewer());
+    }
+
+    private static boolean canSee(Assessment assessment, Viewer viewer) {
+        return assessment != null && (viewer.isCentral() || viewer.isSupplierOf(assessment.supplierOds)
+                || viewer.canSeeAssessment(assessment.supplierOds, deployingEuos(assessment.id)));
+    }
+
+    private static boolean canSee(Deployment deployment, Viewer viewer) {
+        return deployment != null && viewer.canSeeDeployment(
+                Assessment.<Assessment>findById(deployment.assessmentId).supplierOds, deployment.euoOds);
+    }
+
+    /**
+     * A submitted revision, for those who see its assessment (product phases) or its deployment (Phase 2). Refused
+     * as "submission not found": naming the assessment or deployment behind it would tell what the caller cannot see.
+     */
+    public Submission submission(UUID id) {
+        Submission submission = Submission.findById(id);
+        Viewer viewer = viewer();
+        boolean visible = submission != null && (submission.deploymentId == null
+                ? canSee(Assessment.<Assessment>findById(submission.assessmentId), viewer)
+                : canSee(Deployment.<Deployment>findById(submission.deploymentId), viewer));
+        if (!visible) {
+            throw ProblemException.notFound("Submission " + id);
+        }
+        return submission;
     }
 
     /** A product: seen by NHS Digital, its supplier and the EUOs that deploy one of its versions. */

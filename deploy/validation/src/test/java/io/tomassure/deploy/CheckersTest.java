@@ -52,4 +52,13 @@ class CheckersTest {
                 .contains("quarkus.datasource.jdbc.url", "TOM_OIDC_URL", "tom.audit.seal-every", "tom.audit.signing-key")
                 .doesNotContain("quarkus.mailer.host");
     }
+
+    @Test
+    void aConfigMappingsPropertiesAreKnownGroupsIncluded() {
+        assertThat(ConfigNames.known("notification-service")).contains("tom.notification.webhooks.secret-key",
+                "tom.notification.webhooks.allowed-origins", "tom.notification.delivery.per-recipient",
+                "tom.notification.retry.max-attempts").doesNotContain("tom.notification.webhooks", "tom.notification.secret-key");
+        assertThat(ConfigNames.known("approval-service")).contains("tom.approval.gate-recheck",
+                "tom.approval.agreements.end-user-policy");
+    }
 }

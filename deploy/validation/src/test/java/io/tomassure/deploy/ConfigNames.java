@@ -34,6 +34,10 @@ final class ConfigNames {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9._\\-]+)(?::[^}]*)?}");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile(
+            "@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"\\s*\\)\\s*public\\s+interface\\s+(\\w+)");
+    /** An abstract accessor of a mapping interface: {@code Type name();} (default methods have a body). */
+    private static final Pattern ACCESSOR = Pattern.compile("(?m)^\\s*([\\w.]+(?:<[^;()]*>)?)\\s+(\\w+)\\(\\)\\s*;");
 
     private ConfigNames() {
     }
@@ -41,7 +45,8 @@ final class ConfigNames {
     /**
      * The properties {@code service} knows: keys of its application.properties and of the shared
      * microprofile-config.properties (any profile), names those files refer to as {@code ${name}}, names its code
-     * injects ({@code @ConfigProperty}, {@code ${name}} in annotations), and {@link #ALLOWED}.
+     * injects ({@code @ConfigProperty}, {@code ${name}} in annotations, {@code @ConfigMapping} interfaces), and
+     * {@link #ALLOWED}.
      */
     static Set<String> known(String service) {
         Set<String> names = new TreeSet<>(ALLOWED);
@@ -56,6 +61,10 @@ final class ConfigNames {
                 String code = Files.readString(source);
                 addAll(CONFIG_PROPERTY, code, names);
                 addAll(EXPRESSION, code, names);
+                Matcher mapping = CONFIG_MAPPING.matcher(code);
+                if (mapping.find()) {
+                    mapped(code, mapping.group(2), mapping.group(1), names);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +80,46 @@ final class ConfigNames {
 
     private static String sanitised(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    /**
+     * The properties of a {@code @ConfigMapping} interface: each accessor is {@code prefix.kebab-name}; an accessor
+     * whose type is an interface nested in the file is a group, read with its name as a further prefix.
+     */
+    private static void mapped(String code, String type, String prefix, Set<String> into) {
+        String body = body(code, type);
+        int depth = 0;
+        StringBuilder own = new StringBuilder(); // the interface's own lines, not those of the groups inside it
+        for (char c : body.toCharArray()) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0 && c != '}') {
+                own.append(c);
+            }
+        }
+        Matcher accessor = ACCESSOR.matcher(own);
+        while (accessor.find()) {
+            String name = prefix + "." + accessor.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            String group = accessor.group(1);
+            if (Pattern.compile("interface\\s+" + Pattern.quote(group) + "\\b").matcher(code).find()) {
+                mapped(code, group, name, into);
+            } else {
+                into.add(name);
+            }
+        }
+    }
+
+    /** The text between the braces of {@code interface type}. */
+    private static String body(String code, String type) {
+        Matcher declaration = Pattern.compile("interface\\s+" + Pattern.quote(type) + "\\b[^{]*\\{").matcher(code);
+        if (!declaration.find()) {
+            return "";
+        }
+        int depth = 1;
+        int i = declaration.end();
+        for (; i < code.length() && depth > 0; i++) {
+            depth += code.charAt(i) == '{' ? 1 : code.charAt(i) == '}' ? -1 : 0;
+        }
+        return code.substring(declaration.end(), i - 1);
     }
 
     private static void addAll(Pattern pattern, String text, Set<String> into) {
