@@ -46,7 +46,10 @@ public interface NotificationConfig {
         int maxAttempts();
     }
 
-    /** How many deliveries are in flight at once, in all and per recipient, so that a slow one holds up no other. */
+    /**
+     * How many deliveries are in flight at once, in all and per webhook, so that a slow receiver holds up no other
+     * (email goes one at a time, to the mail relay).
+     */
     interface Delivery {
         @WithDefault("8")
         int concurrency();

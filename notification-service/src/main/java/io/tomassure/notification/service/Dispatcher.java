@@ -44,8 +44,9 @@ import io.tomassure.support.time.TimeSource;
  * Sends pending email and webhook deliveries: a delivered one is marked and published; a failed one is retried
  * with exponential back-off and jitter, and given up (DEAD, published) after a bound, to be re-driven by an admin.
  * Due rows are claimed in a short transaction that leases them (SKIP LOCKED, so instances share the work) and sent
- * on a bounded pool, at most a few at a time to any one recipient: a receiver that never answers ties up its own
- * share of the pool for the send deadline and nobody else's. Sending happens outside any transaction; each outcome is
+ * on a bounded pool, in lanes: each webhook is a lane of a few deliveries at a time, so a receiver that never answers
+ * ties up its own share of the pool for the send deadline and nobody else's; email is one lane, one at a time, as the
+ * mail relay is a single peer of ours. Sending happens outside any transaction; each outcome is
  * recorded, with its event, in a transaction of its own. A process that dies mid-send lets the lease expire and the
  * delivery is tried again: at least once, with X-TOM-Delivery for receivers to de-duplicate. Failures are recorded
  * and published as a {@link DeliveryFailure} category, never as exception text.
@@ -56,6 +57,10 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** Longer than any send can take (the webhook deadline, or an SMTP exchange). */
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** The lane of every email: the mail relay, one exchange at a time. */
+    private static final String MAIL_LANE = "mail";
+    /** Emails sent in turn by one task, before the next claim. */
+    private static final int MAIL_BATCH = 20;
 
     private record Due(UUID id, UUID eventId, String eventType, String rule, Channel channel, String odsCode,
             String recipient, String subject, String body, int attempts) {
@@ -103,65 +108,97 @@ public class Dispatcher {
         }
     }
 
-    /** Claims what is due now, as far as the pool has room, and hands it to the pool; returns how many. */
+    /**
+     * Claims what is due now, as far as the pool has room, and hands it to the pool: each webhook delivery a task of
+     * its own, the emails one task that sends them in turn. Returns how many deliveries were claimed.
+     */
     public int dispatchDue() {
         int room = slots.availablePermits();
         if (room == 0) {
             return 0;
         }
-        List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= perRecipient)
+        List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= capacity(e.getKey()))
                 .map(Map.Entry::getKey).toList();
-        List<Due> due = QuarkusTransaction.requiringNew().call(() -> claim(room, busy));
-        for (Due delivery : due) {
+        List<List<Due>> tasks = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                List<List<Due>> claimed = new ArrayList<>();
+                List<Due> emails = busy.contains(MAIL_LANE) ? List.of()
+                        : claim(c, Channel.EMAIL, MAIL_BATCH, MAIL_BATCH, List.of());
+                if (!emails.isEmpty()) {
+                    claimed.add(emails);
+                }
+                claim(c, Channel.WEBHOOK, room - claimed.size(), perRecipient, busy)
+                        .forEach(webhook -> claimed.add(List.of(webhook)));
+                return claimed;
+            }
+        });
+        for (List<Due> task : tasks) {
+            String lane = lane(task.get(0));
             slots.acquireUninterruptibly(); // only this thread takes permits, and it claimed no more than were free
-            inFlight.computeIfAbsent(delivery.recipient(), r -> new AtomicInteger()).incrementAndGet();
+            inFlight.computeIfAbsent(lane, r -> new AtomicInteger()).incrementAndGet();
             pool.execute(() -> {
                 try {
-                    deliver(delivery);
-                } catch (RuntimeException e) {
-                    LOG.warnf("delivery %s: its outcome was not recorded (%s); it is tried again when its lease ends",
-                            delivery.id(), e.getMessage());
+                    task.forEach(this::deliver);
                 } finally {
-                    inFlight.computeIfPresent(delivery.recipient(), (r, n) -> n.decrementAndGet() == 0 ? null : n);
+                    inFlight.computeIfPresent(lane, (r, n) -> n.decrementAndGet() == 0 ? null : n);
                     slots.release();
                 }
             });
         }
-        return due.size();
+        return tasks.stream().mapToInt(List::size).sum();
     }
 
     private void deliver(Due delivery) {
-        DeliveryFailure failure = send(delivery);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                if (failure == null) {
-                    succeeded(c, delivery);
-                } else {
-                    failed(c, delivery, failure);
+        try {
+            DeliveryFailure failure = send(delivery);
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    if (failure == null) {
+                        succeeded(c, delivery);
+                    } else {
+                        failed(c, delivery, failure);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery %s: its outcome was not recorded (%s); it is tried again when its lease ends",
+                    delivery.id(), e.getMessage());
+        }
+    }
+
+    /** Which lane a delivery goes in: its webhook, or the mail relay for every email. */
+    private static String lane(Due delivery) {
+        return delivery.channel() == Channel.EMAIL ? MAIL_LANE : delivery.recipient();
+    }
+
+    private int capacity(String lane) {
+        return MAIL_LANE.equals(lane) ? 1 : perRecipient;
     }
 
     /**
-     * Claims due deliveries by leasing them (not due again until the lease runs out): at most {@code room}, at most
-     * {@link #perRecipient} to one recipient, and none to the {@code busy} recipients that have that many in flight.
+     * Claims up to {@code limit} due deliveries of {@code channel} by leasing them (not due again until the lease runs
+     * out): at most {@code eachRecipient} to one recipient, and none to the {@code busy} ones.
      */
-    private List<Due> claim(int room, List<String> busy) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+    private List<Due> claim(Connection c, Channel channel, int limit, int eachRecipient, List<String> busy)
+            throws SQLException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
                 select id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, attempts from delivery
                 where id in (select id from (select id, row_number() over (partition by recipient order by next_attempt_at) nth
                                              from delivery where status = 'PENDING' and next_attempt_at <= ?
-                                             and recipient <> all(?)) ranked
+                                             and channel = ? and recipient <> all(?)) ranked
                              where nth <= ?)
                 order by next_attempt_at limit ? for update skip locked""")) {
             select.setTimestamp(1, Timestamp.from(time.now()));
-            select.setArray(2, c.createArrayOf("text", busy.toArray()));
-            select.setInt(3, perRecipient);
-            select.setInt(4, room);
-            List<Due> due = new ArrayList<>();
+            select.setString(2, channel.name());
+            select.setArray(3, c.createArrayOf("text", busy.toArray()));
+            select.setInt(4, eachRecipient);
+            select.setInt(5, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     due.add(new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
@@ -169,13 +206,13 @@ public class Dispatcher {
                             rs.getString(9), rs.getInt(10)));
                 }
             }
-            try (PreparedStatement lease = c.prepareStatement("update delivery set next_attempt_at = ? where id = any(?)")) {
-                lease.setTimestamp(1, Timestamp.from(time.now().plus(LEASE)));
-                lease.setArray(2, c.createArrayOf("uuid", due.stream().map(Due::id).toArray()));
-                lease.executeUpdate();
-            }
-            return due;
         }
+        try (PreparedStatement lease = c.prepareStatement("update delivery set next_attempt_at = ? where id = any(?)")) {
+            lease.setTimestamp(1, Timestamp.from(time.now().plus(LEASE)));
+            lease.setArray(2, c.createArrayOf("uuid", due.stream().map(Due::id).toArray()));
+            lease.executeUpdate();
+        }
+        return due;
     }
 
     /** Sends one delivery; returns null on success, else why it failed. */

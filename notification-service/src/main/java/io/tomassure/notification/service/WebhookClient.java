@@ -59,7 +59,10 @@ public class WebhookClient {
                         sent.set(request);
                         return request.send(body);
                     })
-                    .map(response -> response.statusCode())
+                    .map(response -> {
+                        response.exceptionHandler(ignored -> { }); // the reset below ends it: no error to report
+                        return response.statusCode();
+                    })
                     .toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
             return DeliveryFailure.ofStatus(status);
         } catch (TimeoutException e) {
