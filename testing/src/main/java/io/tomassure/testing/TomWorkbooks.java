@@ -13,6 +13,10 @@ public final class TomWorkbooks {
 
     public static final String ERS = "eRS_TOM_v1.4.xlsx";
     public static final String SMSP = "SMSP_TOM_v0.10.xls";
+    /** The e-RS TOM before v1.4: the pair for template-version uplift. */
+    public static final String ERS_12 = "eRS_TOM_v1.2.xlsx";
+    /** The Supplier Conformance Assessment List, the TOM's successor. */
+    public static final String SCAL = "SCAL_v2.0.xlsx";
 
     private TomWorkbooks() {
     }

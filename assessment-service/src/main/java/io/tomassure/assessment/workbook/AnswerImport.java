@@ -46,17 +46,22 @@ public final class AnswerImport {
     private AnswerImport() {
     }
 
-    /** The row's answer as an API request would carry it; null when the row holds nothing at all. */
-    static AnswerRequest request(Table.Row row) {
+    /**
+     * The row's answer as an API request would carry it; null when the row holds nothing at all. Notes that the
+     * template's own guidance holds (the instruction a blank workbook carries in its notes column) are not a note.
+     */
+    static AnswerRequest request(Table.Row row, String templateGuidance) {
         String answer = CellWords.isPlaceholder(row.get(Column.ANSWER)) ? "" : row.get(Column.ANSWER);
-        String notes = join(row.get(Column.NOTES), row.extras());
+        String written = unprompted(row.get(Column.NOTES));
+        boolean instruction = !written.isEmpty() && templateGuidance != null && templateGuidance.contains(written);
+        String notes = join(instruction ? "" : written, row.extras());
         String ncRisk = row.get(Column.NC_RISK);
         NonConformanceDetails nc = row.get(Column.NC_DETAIL).isEmpty() && row.get(Column.NC_MITIGATION).isEmpty()
                 && ncRisk.isEmpty() ? null
                         : new NonConformanceDetails(blankToNull(row.get(Column.NC_DETAIL)),
                                 blankToNull(row.get(Column.NC_MITIGATION)), rag(ncRisk));
-        AnswerRequest request = new AnswerRequest(answer, blankToNull(row.get(Column.IMPLEMENTATION_REF)),
-                blankToNull(notes), blankToNull(row.get(Column.TEST_REF)), nc);
+        AnswerRequest request = new AnswerRequest(answer, blankToNull(unprompted(row.get(Column.IMPLEMENTATION_REF))),
+                blankToNull(notes), blankToNull(unprompted(row.get(Column.TEST_REF))), nc);
         boolean empty = answer.isEmpty() && request.implementationRef() == null && request.notes() == null
                 && request.testRef() == null && nc == null;
         return empty ? null : request;
@@ -94,6 +99,11 @@ public final class AnswerImport {
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b;
+    }
+
+    /** A field as written, or "" where it still holds the template's instruction. */
+    private static String unprompted(String value) {
+        return CellWords.isPrompt(value) ? "" : value;
     }
 
     private static String blankToNull(String s) {

@@ -95,6 +95,15 @@ public final class CellWords {
         return t.isEmpty() || PLACEHOLDERS.contains(t);
     }
 
+    /**
+     * Whether a cell holds the template's own instruction rather than what someone wrote: a prompt as above, or a
+     * bracketed one ("[insert date of DSPT publication]", "[please state]").
+     */
+    public static boolean isPrompt(String text) {
+        String t = clean(text);
+        return isPlaceholder(t) || t.startsWith("[") && t.endsWith("]") && t.length() < 200;
+    }
+
     /** Trimmed of all surrounding whitespace (list entries come with leading spaces and trailing newlines). */
     public static String clean(String text) {
         return text == null ? "" : text.strip();

@@ -22,9 +22,11 @@ public enum Column {
         }
         return switch (h) {
             case "id", "ref", "requirement id", "category", "category/requirement", "cat." -> List.of(ID);
-            case "item", "activity", "requirement", "control", "question" -> List.of(TITLE);
-            case "requirement description/help text", "activity description/help text", "detail", "description" ->
-                    List.of(DESCRIPTION);
+            case "item", "activity", "control", "question" -> List.of(TITLE);
+            case "requirement" -> List.of(TITLE, DESCRIPTION); // the SCAL's GP Connect tabs: Item, then Requirement
+            case "requirement description/help text", "activity description/help text", "detail", "details",
+                    "description" -> List.of(DESCRIPTION);
+            case "how requirement will be assessed" -> List.of(GUIDANCE);
             case "guidance" -> List.of(DESCRIPTION, GUIDANCE);
             case "action by", "actioned by", "answered by" -> List.of(ACTIONED_BY);
             case "responsible party" -> List.of(RESPONSIBLE_PARTY);
@@ -41,8 +43,53 @@ public enum Column {
             case "mitigation" -> List.of(NC_MITIGATION);
             case "risk (rag)" -> List.of(NC_RISK);
             case "row version" -> List.of(ROW_VERSION);
-            default -> h.startsWith("response text") ? List.of(ANSWER, NOTES) : List.of();
+            default -> scalHeader(h);
         };
+    }
+
+    /**
+     * The SCAL's long headers, which carry their instructions: "Compliant Yes/No (please select) if No please provide
+     * details ...", "Declaration: Yes / No (please select)", "ONLY if 'No', please provide detail of mitigating actions".
+     */
+    private static List<Column> scalHeader(String h) {
+        if (h.startsWith("response text")) {
+            return List.of(ANSWER, NOTES);
+        }
+        if (h.startsWith("compliant") || h.startsWith("registered or compliant") || h.startsWith("declaration")
+                || h.startsWith("supplier declaration") || h.startsWith("yes/no")
+                || h.startsWith("additional notes/references to be completed")) {
+            return List.of(ANSWER);
+        }
+        if (h.startsWith("only if")) {
+            return List.of(NC_MITIGATION);
+        }
+        if (h.startsWith("detail of requirements")) {
+            return List.of(DESCRIPTION);
+        }
+        if (h.startsWith("guidance")) {
+            return List.of(DESCRIPTION, GUIDANCE);
+        }
+        if (h.startsWith("statements") || h.startsWith("additional comments") || h.startsWith("consumer system")) {
+            return List.of(NOTES);
+        }
+        return List.of();
+    }
+
+    /**
+     * Columns that say more about what a row asks, in the template's own words, and hold no answer: the SCAL's GP
+     * Connect tabs list the test cases, the evidence NHS Digital assures and what the end user assures. They are read
+     * into the requirement's guidance, never as an answer.
+     */
+    static boolean isContext(String header) {
+        String h = normalise(header);
+        return h.startsWith("requirement test case") || h.startsWith("test evidence") || h.startsWith("assurance by end user");
+    }
+
+    /** Whether an answer header asks how well a requirement is met (a compliance answer), not for a fact. */
+    static boolean asksCompliance(String header) {
+        String h = normalise(header);
+        return h.startsWith("compliance") || h.startsWith("compliant") || h.startsWith("registered or compliant")
+                || h.startsWith("declaration") || h.startsWith("supplier declaration") || h.startsWith("yes/no");
     }
 
     /** Trimmed, lower-case, single-spaced, no spaces around '/': "Additional Notes / References " → "additional notes/references". */
@@ -61,7 +108,12 @@ public enum Column {
     public static Layout layout(List<String> headers) {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         List<Integer> extras = new ArrayList<>();
+        List<Integer> context = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
+            if (isContext(headers.get(i))) {
+                context.add(i);
+                continue;
+            }
             List<Column> candidates = candidates(headers.get(i));
             Column chosen = candidates.stream().filter(c -> !columns.containsKey(c)).findFirst().orElse(null);
             if (chosen != null) {
@@ -70,11 +122,14 @@ public enum Column {
                 extras.add(i);
             }
         }
-        return new Layout(columns, extras);
+        return new Layout(columns, extras, context);
     }
 
-    /** Where each column is (0-based index), and the extra columns after the title. */
-    public record Layout(Map<Column, Integer> columns, List<Integer> extras) {
+    /**
+     * Where each column is (0-based index), the extra columns after the title (read with the notes), and the columns
+     * that only describe the row (read with its guidance).
+     */
+    public record Layout(Map<Column, Integer> columns, List<Integer> extras, List<Integer> context) {
 
         public boolean has(Column column) {
             return columns.containsKey(column);
@@ -90,7 +145,7 @@ public enum Column {
             Map<Column, Integer> swapped = new EnumMap<>(columns);
             swapped.put(TYPE, columns.get(LEVEL));
             swapped.put(LEVEL, columns.get(TYPE));
-            return new Layout(swapped, extras);
+            return new Layout(swapped, extras, context);
         }
     }
 }

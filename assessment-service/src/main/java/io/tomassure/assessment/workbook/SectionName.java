@@ -10,8 +10,10 @@ import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.SectionKind;
 
 /**
- * A workbook tab as a template section: tabs are numbered ("5 - Architecture", "9.1 - NHS e-RS Session APIs ",
- * "9a - SMS Generic Client Reqs"); unnumbered ones (Cover, Introduction, Lists, approval forms) are not sections.
+ * A workbook tab as a template section. In the TOM family tabs are numbered ("5 - Architecture", "9.1 - NHS e-RS
+ * Session APIs ", "9a - SMS Generic Client Reqs"); unnumbered ones (Cover, Introduction, Lists, approval forms) are
+ * not sections. In the SCAL family a tab is named for what it covers ("GPC - Foundations_v1.2.1", "NRL in Dev"), and
+ * its code is that name in capitals without its version ("GPC-FOUNDATIONS"), so that it survives a re-issue.
  */
 public record SectionName(String code, String title, SectionKind kind, List<Phase> phases) {
 
@@ -26,6 +28,26 @@ public record SectionName(String code, String title, SectionKind kind, List<Phas
         String title = m.group(2).replaceAll("\\s+", " ");
         SectionKind kind = kind(title);
         return Optional.of(new SectionName(code, title, kind, phases(kind, code)));
+    }
+
+    /**
+     * A SCAL tab as a section: the IG and architecture tabs by their words, every other one a programme's or API's
+     * technical conformance. The whole SCAL is the supplier's Phase 1B.
+     */
+    public static SectionName scal(String sheetName) {
+        String title = sheetName.strip().replaceAll("\\s+", " ");
+        SectionKind kind = kind(title);
+        if (kind != SectionKind.IG_SECURITY && kind != SectionKind.ARCHITECTURE) {
+            kind = SectionKind.API_REQUIREMENTS;
+        }
+        return new SectionName(scalCode(title), title, kind, List.of(Phase.P1B));
+    }
+
+    /** "GPC - AR Structured_v1.2.1" → "GPC-AR-STRUCTURED"; "IG, Security & Clinical Safety" → "IG-SECURITY-CLINICAL-SAFETY". */
+    static String scalCode(String title) {
+        String unversioned = title.replaceAll("(?i)[ _]+v\\d+(\\.\\d+)*\\s*$", "");
+        String code = unversioned.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
+        return code.isEmpty() ? "SCAL" : code.length() > 60 ? code.substring(0, 60) : code;
     }
 
     /** What a tab is about, from the words of its name. */

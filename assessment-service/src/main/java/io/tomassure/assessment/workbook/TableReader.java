@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Finds the TOM tables of a workbook by their header text, wherever the header row and columns sit, and reads
- * their rows:
+ * Finds the tables of a workbook by their header text, wherever the header row and columns sit, and reads their rows.
+ * Two families are read (docs/workbook-layout.md). A workbook with numbered tabs is a TOM: one table a tab, and
  * <ul>
  * <li>a row whose id column holds an id is a requirement; its merged cells (a title shared by CS-031 to CS-034)
  * are read from the top of the merge;</li>
@@ -23,6 +23,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * <li>a row with text in the id column and no title is a sub-section heading ("Client Supplier", "GUIDANCE: ...").</li>
  * </ul>
  * Formula cells are read by their cached value and a computed title (a sign-off level) is never a question.
+ * <p>
+ * Any other workbook is read as a SCAL: a tab per programme or API, each with several tables (the declarations,
+ * then the requirements), one after the other. A requirement is a row whose answer cell holds the SCAL's prompt or an
+ * answer, or whose first column and another hold text; a row with text in its first column only is a heading, and one
+ * with neither (the lists of answers below a table) is nothing. Ids are the SCAL's where it gives one, qualified with
+ * the section where several tabs share it.
  */
 public final class TableReader {
 
@@ -38,6 +44,15 @@ public final class TableReader {
     }
 
     public static Tables read(Workbook workbook) {
+        for (Sheet sheet : workbook) {
+            if (SectionName.parse(sheet.getSheetName()).isPresent()) {
+                return tom(workbook);
+            }
+        }
+        return scal(workbook);
+    }
+
+    private static Tables tom(Workbook workbook) {
         Legend legend = Legend.of(workbook);
         List<Table> tables = new ArrayList<>();
         Map<String, String> skipped = new java.util.LinkedHashMap<>();
@@ -74,6 +89,139 @@ public final class TableReader {
         return Optional.empty();
     }
 
+    /** The tabs of a SCAL that are not requirements, and why. */
+    private static Optional<String> scalSkip(String sheetName) {
+        String name = sheetName.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("document management") || name.contains("guidance")) {
+            return Optional.of("about the SCAL itself: its history and how to complete it");
+        }
+        if (name.contains("template")) {
+            return Optional.of("a blank tab for a new service's requirements");
+        }
+        if (name.strip().equals("summary") || name.strip().equals("non-conformances")) {
+            return Optional.of("TOM Assure's own summary of an exported assessment");
+        }
+        if (name.contains("supplier") && name.contains("product")) {
+            return Optional.of("the supplier and product form: TOM Assure keeps these facts as the product, its "
+                    + "organisation and the assessment's scope");
+        }
+        return Optional.empty();
+    }
+
+    private static Tables scal(Workbook workbook) {
+        Legend legend = Legend.of(workbook);
+        List<Table> tables = new ArrayList<>();
+        Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (Sheet sheet : workbook) {
+            String name = sheet.getSheetName();
+            Optional<String> skip = scalSkip(name);
+            if (skip.isPresent()) {
+                skipped.put(name.strip(), skip.get());
+                continue;
+            }
+            SectionName section = SectionName.scal(name);
+            for (int n = 2; !codes.add(section.code()); n++) {
+                section = new SectionName(SectionName.scal(name).code() + "-" + n, section.title(), section.kind(),
+                        section.phases());
+            }
+            List<Table> own = scalTables(sheet, section, legend);
+            if (own.isEmpty() && sheet.getPhysicalNumberOfRows() > 0) {
+                throw WorkbookFiles.unsafe("The tab '" + name.strip() + "' has no header row: a SCAL tab's tables are "
+                        + "headed with Item or Requirement ID and a Declaration, Compliant or Type column");
+            }
+            tables.addAll(own);
+        }
+        return new Tables(qualifyShared(tables), skipped, legend);
+    }
+
+    /** The tables of one SCAL tab, each from its header row to the next; derived ids run on across them. */
+    private static List<Table> scalTables(Sheet sheet, SectionName section, Legend legend) {
+        int lastRow = Math.min(sheet.getLastRowNum(), MAX_TABLE_ROWS);
+        List<Integer> headerRows = new ArrayList<>();
+        for (int r = 0; r <= lastRow; r++) {
+            if (Column.layout(texts(sheet.getRow(r))).isTable()) {
+                headerRows.add(r);
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        int[] derived = { 0 };
+        for (int i = 0; i < headerRows.size(); i++) {
+            int headerRow = headerRows.get(i);
+            int end = i + 1 < headerRows.size() ? headerRows.get(i + 1) - 1 : lastRow;
+            List<String> headers = texts(sheet.getRow(headerRow));
+            Column.Layout layout = typeOrLevel(sheet, Column.layout(headers), headerRow);
+            List<Table.Row> rows = scalRows(sheet, section, layout, headers, headerRow, end, legend, derived);
+            if (!rows.isEmpty()) {
+                String answerHeader = layout.has(Column.ANSWER) ? headers.get(layout.columns().get(Column.ANSWER)) : "";
+                tables.add(new Table(sheet.getSheetName(), section, layout, answerHeader.strip(), rows));
+            }
+        }
+        return tables;
+    }
+
+    private static List<Table.Row> scalRows(Sheet sheet, SectionName section, Column.Layout layout, List<String> headers,
+            int headerRow, int lastRow, Legend legend, int[] derived) {
+        Map<Long, CellRangeAddress> verticalMerges = verticalMerges(sheet, layout, headerRow, lastRow);
+        ListValidations lists = ListValidations.of(sheet);
+        Integer answerColumn = layout.columns().get(Column.ANSWER);
+        List<Table.Row> rows = new ArrayList<>();
+        String heading = null;
+        for (int r = headerRow + 1; r <= lastRow; r++) {
+            if (sheet.getRow(r) == null) {
+                continue;
+            }
+            Column firstColumn = layout.has(Column.ID) ? Column.ID : Column.TITLE;
+            String first = CellWords.clean(Cells.text(cell(sheet, r, layout, firstColumn)));
+            boolean more = textBeyond(sheet, r, layout, firstColumn);
+            Optional<String> id = layout.has(Column.ID) ? RowIds.scal(first) : Optional.empty();
+            if (!layout.has(Column.ID) && more && RowIds.isId(first)) {
+                throw WorkbookFiles.unsafe("The tab '" + sheet.getSheetName().strip() + "' has requirement " + first + " at row "
+                        + (r + 1) + " under a table without an id column: its requirements' header row (Requirement ID "
+                        + "or Category / Requirement) is missing");
+            }
+            boolean answered = answerColumn != null && !CellWords.clean(Cells.text(Cells.cell(sheet, r, answerColumn))).isEmpty();
+            boolean requirement = answered || !first.isEmpty() && more;
+            if (!requirement) {
+                if (!first.isEmpty() && !more) {
+                    heading = first;
+                }
+                continue;
+            }
+            Table.Row row = row(sheet, r, id.orElseGet(() -> RowIds.question(section.code(), ++derived[0])), layout,
+                    headers, verticalMerges, legend, heading);
+            Optional<List<String>> list = answerColumn == null ? Optional.empty() : lists.at(r, answerColumn, r, r);
+            rows.add(new Table.Row(row.excelRow(), row.id(), row.values(), row.extras(), row.colourParty(), list, heading));
+        }
+        return rows;
+    }
+
+    /** Whether a row has text in any of the table's columns but its first one and its answer. */
+    private static boolean textBeyond(Sheet sheet, int row, Column.Layout layout, Column firstColumn) {
+        for (Map.Entry<Column, Integer> column : layout.columns().entrySet()) {
+            if (column.getKey() != firstColumn && column.getKey() != Column.ANSWER
+                    && !CellWords.clean(Cells.text(Cells.cell(sheet, row, column.getValue()))).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ids that several SCAL tabs give, each made its own section's ("GPC-RPA-01@GPC-FOUNDATIONS"). */
+    private static List<Table> qualifyShared(List<Table> tables) {
+        Map<String, Integer> uses = new HashMap<>();
+        tables.forEach(t -> t.rows().stream().filter(row -> !RowIds.isDerived(row.id()))
+                .forEach(row -> uses.merge(row.id(), 1, Integer::sum)));
+        List<Table> qualified = new ArrayList<>();
+        for (Table table : tables) {
+            List<Table.Row> rows = table.rows().stream().map(row -> uses.getOrDefault(row.id(), 0) < 2 ? row
+                    : new Table.Row(row.excelRow(), RowIds.qualified(row.id(), table.section().code()), row.values(),
+                            row.extras(), row.colourParty(), row.answerList(), row.heading())).toList();
+            qualified.add(new Table(table.sheet(), table.section(), table.layout(), table.answerHeader(), rows));
+        }
+        return qualified;
+    }
+
     private static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         if (row != null) {
@@ -104,7 +252,7 @@ public final class TableReader {
         }
         Map<Column, Integer> columns = new EnumMap<>(layout.columns());
         columns.put(Column.LEVEL, columns.remove(Column.TYPE));
-        return new Column.Layout(columns, layout.extras());
+        return new Column.Layout(columns, layout.extras(), layout.context());
     }
 
     private static List<Table.Row> rows(Sheet sheet, SectionName section, Column.Layout layout, List<String> headers,
@@ -161,15 +309,26 @@ public final class TableReader {
             }
             values.put(column, CellWords.clean(value));
         });
-        StringBuilder extras = new StringBuilder();
-        for (int c : layout.extras()) {
-            String value = CellWords.clean(Cells.text(Cells.cell(sheet, r, c)));
-            if (!value.isEmpty()) {
-                extras.append(extras.isEmpty() ? "" : "; ").append(headers.get(c).strip()).append(": ").append(value);
-            }
+        String extras = labelled(sheet, r, layout.extras(), headers, "; ");
+        String context = labelled(sheet, r, layout.context(), headers, "\n");
+        if (!context.isEmpty()) {
+            values.merge(Column.GUIDANCE, context, (guidance, more) -> guidance.isEmpty() ? more : guidance + "\n" + more);
         }
         var colour = legend.partyOf(cell(sheet, r, layout, Column.ANSWER)).or(() -> legend.partyOf(cell(sheet, r, layout, Column.TITLE)));
-        return new Table.Row(r + 1, id, values, extras.toString(), colour, Optional.empty(), heading);
+        return new Table.Row(r + 1, id, values, extras, colour, Optional.empty(), heading);
+    }
+
+    /** The non-blank cells of {@code columns} in row {@code r}, each as "Header: value". */
+    private static String labelled(Sheet sheet, int r, List<Integer> columns, List<String> headers, String separator) {
+        StringBuilder text = new StringBuilder();
+        for (int c : columns) {
+            String value = CellWords.clean(Cells.text(Cells.cell(sheet, r, c)));
+            if (!value.isEmpty()) {
+                text.append(text.isEmpty() ? "" : separator).append(headers.get(c).strip().replaceAll("\\s+", " "))
+                        .append(": ").append(value);
+            }
+        }
+        return text.toString();
     }
 
     /** A cell's own text: not a formula's result and not the continuation of a merge above it. */

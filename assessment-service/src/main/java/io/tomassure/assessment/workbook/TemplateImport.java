@@ -52,28 +52,37 @@ public final class TemplateImport {
         List<String> warnings = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         Set<String> ids = new HashSet<>();
-        for (Table table : tables.tables()) {
-            String code = table.section().code();
+        // A SCAL tab holds several tables, one after the other: they make one section.
+        Map<SectionName, List<Table>> bySection = new LinkedHashMap<>();
+        tables.tables().forEach(t -> bySection.computeIfAbsent(t.section(), s -> new ArrayList<>()).add(t));
+        for (Map.Entry<SectionName, List<Table>> tab : bySection.entrySet()) {
+            SectionName section = tab.getKey();
+            String code = section.code();
             for (int n = 2; !codes.add(code); n++) {
-                code = table.section().code() + "-" + n;
+                code = section.code() + "-" + n;
             }
             Map<String, Integer> inferred = new LinkedHashMap<>();
             List<RequirementDefinition> rows = new ArrayList<>();
-            for (Table.Row row : table.rows()) {
-                String id = renumbered(row, table.section().code(), code).id();
-                if (!ids.add(id)) {
-                    warnings.add("Duplicate id " + id + " at " + table.where(row) + ": the first one is kept");
-                    continue;
+            boolean idsFromWorkbook = false;
+            for (Table table : tab.getValue()) {
+                for (Table.Row row : table.rows()) {
+                    Table.Row numbered = renumbered(row, section.code(), code);
+                    if (!ids.add(numbered.id())) {
+                        warnings.add("Duplicate id " + numbered.id() + " at " + table.where(row) + ": the first one is kept");
+                        continue;
+                    }
+                    idsFromWorkbook |= !RowIds.isDerived(numbered.id());
+                    rows.add(requirement(table, numbered, tables.legend(), inferred));
                 }
-                rows.add(requirement(table, renumbered(row, table.section().code(), code), tables.legend(), inferred));
             }
-            sections.add(new SectionDefinition(code, table.section().title(), table.section().kind(), rows));
-            reports.add(new SheetReport(table.sheet().strip(), code, table.section().kind(), rows.size(),
-                    !RowIds.isQuestion(table.rows().get(0).id()), inferred));
+            String sheet = tab.getValue().get(0).sheet().strip();
+            sections.add(new SectionDefinition(code, section.title(), section.kind(), rows));
+            reports.add(new SheetReport(sheet, code, section.kind(), rows.size(), idsFromWorkbook, inferred));
         }
         if (sections.isEmpty()) {
-            throw WorkbookFiles.unsafe("No TOM tab was found: a TOM workbook has numbered tabs (\"5 - Architecture\") "
-                    + "whose table is headed with Item/Requirement and Compliance/Response/Type columns");
+            throw WorkbookFiles.unsafe("No requirement tab was found: a TOM workbook has numbered tabs (\"5 - Architecture\") "
+                    + "and a SCAL a tab per service (\"GPC - Foundations\"), each with a table headed with Item or "
+                    + "Requirement and a Compliance, Declaration, Response or Type column");
         }
         return new Result(new TemplateDefinition(version, sections), new Report(reports, tables.skipped(), warnings));
     }
@@ -95,7 +104,7 @@ public final class TemplateImport {
         if (given.isEmpty()) {
             count(inferred, "type: " + type + " (no Type given)");
         }
-        boolean complianceColumn = Column.normalise(table.answerHeader()).startsWith("compliance");
+        boolean complianceColumn = Column.asksCompliance(table.answerHeader());
         boolean clinicalQuestions = section.kind() == SectionKind.CLINICAL_SAFETY;
         AnswerKind kind;
         List<String> answers;
@@ -117,8 +126,21 @@ public final class TemplateImport {
         }
         String title = firstNonBlank(row.get(Column.TITLE), firstLine(row.get(Column.DESCRIPTION)), row.id());
         return new RequirementDefinition(row.id(), title, blankToNull(row.get(Column.DESCRIPTION)),
-                blankToNull(row.get(Column.GUIDANCE)), level(row, kind, type, inferred), type, party(row, section, inferred),
+                blankToNull(guidance(row)), level(row, kind, type, inferred), type, party(row, section, inferred),
                 section.phases().stream().map(Phase::label).toList(), answers, kind);
+    }
+
+    /**
+     * The row's guidance, and what a blank workbook already says in its notes column ("Supplier to provide any
+     * additional supporting information"): the programme's words, kept with the requirement so that an answer import
+     * knows them for an instruction, not a note.
+     */
+    private static String guidance(Table.Row row) {
+        String notes = row.get(Column.NOTES);
+        if (notes.isBlank() || CellWords.isPrompt(notes)) {
+            return row.get(Column.GUIDANCE);
+        }
+        return row.get(Column.GUIDANCE).isBlank() ? "Notes: " + notes : row.get(Column.GUIDANCE) + "\nNotes: " + notes;
     }
 
     private static Party party(Table.Row row, SectionName section, Map<String, Integer> inferred) {

@@ -122,8 +122,11 @@ public final class WorkbookExport {
     }
 
     private void section(Section section) {
-        Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(section.code() + " - " + section.title()));
-        text(sheet.createRow(0), 0, section.code() + " - " + section.title(), style("title", null));
+        // A TOM's tabs are numbered ("5 - Architecture"), a SCAL's named for their service: each reads back as its family.
+        String numbered = section.code() + " - " + section.title();
+        String name = SectionName.parse(numbered).isPresent() ? numbered : section.title();
+        Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+        text(sheet.createRow(0), 0, name, style("title", null));
         text(sheet.createRow(1), 0, "Exported by TOM Assure. Answer in the Compliance Level column; keep the ID and "
                 + "Row Version columns as they are so that the workbook imports back.", style("text", null));
         Row header = sheet.createRow(HEADER_ROW);

@@ -103,6 +103,8 @@ public class Workbooks {
             TableReader.Tables tables, boolean dryRun, boolean replace) {
         Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
+        Map<String, String> guidance = new java.util.HashMap<>();
+        RequirementRow.of(assessment.templateId).forEach(r -> guidance.put(r.ref, r.guidance));
         UUID deploymentId = deployment == null ? null : deployment.id;
         Answers.lockForChange(assessment, deployment); // before reading what is stored, so that nothing changes under us
         Map<String, Response> stored = Answers.responsesInForce(assessment.id, deploymentId);
@@ -116,7 +118,8 @@ public class Workbooks {
                     continue;
                 }
                 tally.matched++;
-                importRow(viewer, username, assessment, deployment, rule, table, row, stored.get(rule.id()), replace, tally);
+                importRow(viewer, username, assessment, deployment, rule, guidance.get(rule.id()), table, row,
+                        stored.get(rule.id()), replace, tally);
             }
         }
         if (tally.matched == 0) {
@@ -134,8 +137,8 @@ public class Workbooks {
     }
 
     private void importRow(Viewer viewer, String username, Assessment assessment, Deployment deployment, Requirement rule,
-            Table table, Table.Row row, Response stored, boolean replace, AnswerImport.Tally tally) {
-        AnswerRequest request = AnswerImport.request(row);
+            String guidance, Table table, Table.Row row, Response stored, boolean replace, AnswerImport.Tally tally) {
+        AnswerRequest request = AnswerImport.request(row, guidance);
         if (request == null) {
             tally.blank++;
             return;

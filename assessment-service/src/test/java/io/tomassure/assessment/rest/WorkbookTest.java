@@ -217,13 +217,13 @@ class WorkbookTest {
     }
 
     static Map<String, List<Object>> answers(Tom tom, String assessment) {
-        JsonPath responses = tom.supplierUser().get(assessment + "/responses").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> responses = tom.supplierUser().get(assessment + "/responses").then().statusCode(200)
+                .extract().as(new io.restassured.common.mapper.TypeRef<List<Map<String, Object>>>() {
+                });
         Map<String, List<Object>> byRow = new java.util.TreeMap<>();
-        for (int i = 0; i < responses.getList("$").size(); i++) {
-            String p = "[" + i + "].";
-            byRow.put(responses.getString(p + "requirementId"), java.util.Arrays.asList(responses.get(p + "answer"),
-                    responses.get(p + "implementationRef"), responses.get(p + "notes"), responses.get(p + "testRef"),
-                    responses.get(p + "nonConformance")));
+        for (Map<String, Object> r : responses) {
+            byRow.put((String) r.get("requirementId"), java.util.Arrays.asList(r.get("answer"), r.get("implementationRef"),
+                    r.get("notes"), r.get("testRef"), r.get("nonConformance")));
         }
         return byRow;
     }

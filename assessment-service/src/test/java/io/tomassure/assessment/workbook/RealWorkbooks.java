@@ -14,6 +14,8 @@ public final class RealWorkbooks {
 
     public static final String ERS = TomWorkbooks.ERS;
     public static final String SMSP = TomWorkbooks.SMSP;
+    public static final String ERS_12 = TomWorkbooks.ERS_12;
+    public static final String SCAL = TomWorkbooks.SCAL;
 
     private RealWorkbooks() {
     }
