@@ -1,12 +1,16 @@
 package io.tomassure.assessment.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -23,6 +27,9 @@ public class Assessment extends PanacheEntityBase {
     public boolean updatesSpine;
     public boolean clinicalSafetyRelated;
     public boolean changesLocalSystems;
+    /** The API sections that apply to the product ({@link SectionScope}); null: every section. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> scope;
     @Version
     public long version;
     /** Bumped by the database on every change to the product's answers ({@code Answers.lockForChange}); read-only here. */

@@ -31,6 +31,8 @@ public final class SubmissionReadiness {
             Answer answer = answers.get(row.id());
             if (answer == null || !answer.isAnswered()) {
                 missing.add(new Missing(row.id(), "not answered"));
+            } else if (OutOfScope.needsJustification(row, answer)) {
+                missing.add(new Missing(row.id(), "answered Out of Scope without a justification"));
             } else if (NonConformance.is(row, answer)) {
                 List<String> details = NonConformance.missingDetails(answer);
                 if (!details.isEmpty()) {

@@ -46,7 +46,7 @@ public class AnswerWriter {
     @Transactional
     public Response answer(Assessment assessment, Deployment deployment, String requirementId,
             AssessmentDtos.AnswerRequest request, String ifMatch) {
-        var row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), requirementId);
+        var row = catalogue.requirement(assessment, requirementId);
         var response = answers.answer(access.viewer(), access.username(), assessment, deployment, row, request, ifMatch);
         return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
     }

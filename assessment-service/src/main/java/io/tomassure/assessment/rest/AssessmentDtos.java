@@ -29,6 +29,10 @@ public final class AssessmentDtos {
             boolean changesLocalSystems) {
     }
 
+    /** The API sections (codes of sections of kind API_REQUIREMENTS) that apply to the product. */
+    public record ScopeRequest(@NotNull @Size(max = 200) List<@NotNull @Size(min = 1, max = 100) String> sections) {
+    }
+
     /** An answer to a row; a Semi-compliant or Non-compliant answer to an Action or Req row needs a nonConformance. */
     public record AnswerRequest(@NotNull @Size(max = 4000) String answer, @Size(max = 2000) String implementationRef,
             @Size(max = 20000) String notes, @Size(max = 2000) String testRef, NonConformanceDetails nonConformance) {
@@ -68,7 +72,8 @@ public final class AssessmentDtos {
 
     public record AssessmentView(UUID id, UUID productId, String productName, UUID productVersionId,
             String productVersion, String supplierOds, String programme, UUID templateId, String templateVersion,
-            Impact impact, Map<String, PhaseView> phases, Derived derived, String etag, Instant createdAt) {
+            Impact impact, List<String> scope, Map<String, PhaseView> phases, Derived derived, String etag,
+            Instant createdAt) {
     }
 
     public record AssessmentSummary(UUID id, UUID productId, String productName, String productVersion,

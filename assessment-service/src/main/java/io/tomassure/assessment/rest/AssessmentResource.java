@@ -38,6 +38,7 @@ import io.tomassure.assessment.rest.AssessmentDtos.CreateAssessment;
 import io.tomassure.assessment.rest.AssessmentDtos.Impact;
 import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
 import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
+import io.tomassure.assessment.rest.AssessmentDtos.ScopeRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmitPhase;
@@ -111,6 +112,22 @@ public class AssessmentResource {
             @Valid @NotNull Impact impact) {
         access.assessment(id);
         Assessment assessment = assessments.setImpact(access.viewer(), access.username(), id, impact, ifMatch);
+        return get(assessment.id);
+    }
+
+    @PUT
+    @Transactional
+    @Path("/{id}/scope")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Declare the product's scope", description = "Which API sections (a SCAL's programme and API "
+            + "tabs; the template's sections of kind API_REQUIREMENTS) apply to the product. The other API sections' rows "
+            + "are out of scope: not required for completeness or submission, not exported, and not answerable (409). "
+            + "Sections of other kinds always apply. The scope is named in every revision, so its hash covers it, and it "
+            + "is held like the product facts once Phase 1A or 1B is under review or approved. Requires If-Match.")
+    public Response setScope(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ScopeRequest request) {
+        access.assessment(id);
+        Assessment assessment = assessments.setScope(access.viewer(), access.username(), id, request.sections(), ifMatch);
         return get(assessment.id);
     }
 

@@ -15,6 +15,7 @@ import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.NonConformance;
+import io.tomassure.assessment.domain.OutOfScope;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Requirement;
@@ -98,7 +99,8 @@ public class Answers {
         response.testRef = request.testRef();
         NonConformanceDetails nc = request.nonConformance();
         boolean nonConformance = NonConformance.is(row, new Answer(row.id(), answer, null, null, null));
-        response.ncDetail = nonConformance && nc != null ? nc.detail() : null;
+        boolean claimedOutOfScope = OutOfScope.claimed(row, new Answer(row.id(), answer, null, null, null));
+        response.ncDetail = (nonConformance || claimedOutOfScope) && nc != null ? nc.detail() : null; // its justification
         response.ncMitigation = nonConformance && nc != null ? nc.mitigation() : null;
         response.ncRisk = nonConformance && nc != null && nc.risk() != null ? nc.risk().name() : null;
         response.updatedBy = username;

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,9 @@ import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.SectionKind;
 import io.tomassure.assessment.domain.Template;
+import io.tomassure.assessment.domain.TemplateSection;
 import io.tomassure.support.security.Viewer;
 import io.tomassure.assessment.rest.AssessmentDtos.Impact;
 import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
@@ -89,13 +92,7 @@ public class Assessments {
         Assessment assessment = Assessment.findById(id);
         requireSupplier(viewer, assessment);
         Preconditions.requireMatch(ifMatch, assessment.version);
-        Answers.lockForChange(assessment, null); // as a submission does: the check below cannot race one
-        for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
-            var status = Phases.status(id, null, phase);
-            if (status.isPresent() && Phases.holdsFacts(status.get().state)) {
-                throw Phases.factsHeld("product facts", phase, status.get());
-            }
-        }
+        requireFactsOpen(assessment, "product facts");
         assessment.medicalDevice = impact.medicalDevice();
         assessment.updatesSpine = impact.updatesSpine();
         assessment.clinicalSafetyRelated = impact.clinicalSafetyRelated();
@@ -106,10 +103,50 @@ public class Assessments {
         return assessment;
     }
 
+    /**
+     * Declares which API sections apply to the product, as the SCAL's "services and APIs required" does: the others'
+     * rows are not asked for. Held like the product facts once Phase 1A or 1B is submitted.
+     */
+    @Transactional
+    public Assessment setScope(Viewer viewer, String username, UUID id, List<String> sections, String ifMatch) {
+        Assessment assessment = Assessment.findById(id);
+        requireSupplier(viewer, assessment);
+        Preconditions.requireMatch(ifMatch, assessment.version);
+        requireFactsOpen(assessment, "scope");
+        List<String> api = TemplateSection.of(assessment.templateId).stream()
+                .filter(s -> SectionKind.API_REQUIREMENTS.name().equals(s.kind)).map(s -> s.code).toList();
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            if (!api.contains(sections.get(i))) {
+                unknown.add(new Problem.FieldError("sections[" + i + "]", "'" + sections.get(i)
+                        + "' is not an API section of the assessment's template (" + String.join(", ", api) + ")"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown.size() + " section(s) are not the template's API sections", unknown);
+        }
+        assessment.scope = sections.stream().distinct().sorted().toList();
+        assessment.persistAndFlush();
+        outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(id, null,
+                assessment.supplierOds, null, "scope", null, username));
+        return assessment;
+    }
+
+    /** Facts a submitted phase rests on change only while no product phase holds them (under review or approved). */
+    private static void requireFactsOpen(Assessment assessment, String facts) {
+        Answers.lockForChange(assessment, null); // as a submission does: the check below cannot race one
+        for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
+            var status = Phases.status(assessment.id, null, phase);
+            if (status.isPresent() && Phases.holdsFacts(status.get().state)) {
+                throw Phases.factsHeld(facts, phase, status.get());
+            }
+        }
+    }
+
     /** NHS Digital scores a product row it assesses (Not Yet Assessed / OK / Not OK / Queries). */
     @Transactional
     public Response score(String username, Assessment assessment, String ref, ScoreRequest request, String ifMatch) {
-        Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
+        Requirement row = catalogue.requirement(assessment, ref);
         Response response = Answers.existing(assessment.id, null, row.id()).orElseThrow(() -> ProblemException.conflict(
                 "row-not-answered", "Not answered", "Row " + ref + " has no product answer to score yet"));
         Preconditions.requireMatch(ifMatch, response.version);
@@ -125,7 +162,7 @@ public class Assessments {
     @Transactional
     public Evidence addEvidence(Viewer viewer, String username, Assessment assessment, Deployment deployment, String ref,
             String name, String mediaType, LocalDate expiresOn, byte[] content) {
-        Requirement row = Answers.row(catalogue.rules(catalogue.template(assessment.templateId)), ref);
+        Requirement row = catalogue.requirement(assessment, ref);
         Answers.requireAnswerer(viewer, assessment, deployment, row);
         Answers.lockForChange(assessment, deployment);
         Answers.requireEditable(assessment, deployment, row);

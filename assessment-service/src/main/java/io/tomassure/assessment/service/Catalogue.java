@@ -18,7 +18,9 @@ import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Programme;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.RequirementRow;
+import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.SectionKind;
+import io.tomassure.assessment.domain.SectionScope;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
 import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
@@ -106,6 +108,21 @@ public class Catalogue {
             throw ProblemException.notFound("Template " + templateId);
         }
         return template;
+    }
+
+    /** The rows of the assessment's template that apply to it (its scope), as the rules see them. */
+    public List<Requirement> rulesFor(Assessment assessment) {
+        return SectionScope.of(assessment.scope).of(rules(template(assessment.templateId)));
+    }
+
+    /** A row of the assessment's template, to act on: 404 when the template has none, 409 when it is out of scope. */
+    public Requirement requirement(Assessment assessment, String ref) {
+        Requirement row = Answers.row(rules(template(assessment.templateId)), ref);
+        if (!SectionScope.of(assessment.scope).applies(row)) {
+            throw ProblemException.conflict("out-of-scope", "Out of the assessment's scope", "Row " + ref + " belongs to "
+                    + "section " + row.sectionCode() + ", which the assessment's scope leaves out");
+        }
+        return row;
     }
 
     /** The template's rows as the rules see them, in workbook order. */

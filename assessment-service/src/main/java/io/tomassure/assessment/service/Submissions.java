@@ -95,7 +95,7 @@ public class Submissions {
                     "Phase " + phase.label() + " revision " + status.revision + " is under review; wait for its decision");
         }
         Template template = catalogue.template(assessment.templateId);
-        List<Requirement> rules = catalogue.rules(template);
+        List<Requirement> rules = catalogue.rulesFor(assessment);
         Map<String, Answer> answers = Answers.inForce(assessment.id, deploymentId);
         Scope scope = deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT;
         List<SubmissionReadiness.Missing> missing = SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase));
@@ -177,6 +177,9 @@ public class Submissions {
         content.put("productVersion", version.version);
         content.put("supplierOds", assessment.supplierOds);
         content.put("impact", Views.impact(assessment));
+        if (assessment.scope != null) {
+            content.put("scope", assessment.scope.stream().sorted().toList()); // the hash covers what was left out
+        }
         if (deployment != null) {
             content.put("deploymentId", deployment.id.toString());
             content.put("euoOds", deployment.euoOds);

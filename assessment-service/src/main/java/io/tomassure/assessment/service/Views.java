@@ -67,7 +67,7 @@ public class Views {
 
     /** The evaluation of the product ({@code deployment} null) or of one deployment. */
     public Evaluation evaluate(Assessment assessment, Deployment deployment) {
-        List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
+        List<Requirement> rules = catalogue.rulesFor(assessment);
         return evaluate(assessment, deployment, rules, Answers.inForce(assessment.id, deployment == null ? null : deployment.id));
     }
 
@@ -96,8 +96,9 @@ public class Views {
             phases.put(phase.label(), phase(Optional.ofNullable(statuses.get(phase.label()))));
         }
         return new AssessmentView(assessment.id, names.productId(), names.productName(), assessment.productVersionId, names.version(),
-                assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment), phases,
-                derived(assessment), Preconditions.etag(assessment.version), assessment.createdAt);
+                assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment),
+                assessment.scope == null ? null : assessment.scope.stream().sorted().toList(), phases, derived(assessment),
+                Preconditions.etag(assessment.version), assessment.createdAt);
     }
 
     /**
@@ -121,7 +122,7 @@ public class Views {
 
     public DeploymentView deployment(Deployment deployment) {
         Assessment assessment = Assessment.findById(deployment.assessmentId);
-        List<Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId));
+        List<Requirement> rules = catalogue.rulesFor(assessment);
         Map<String, Answer> answers = Answers.inForce(assessment.id, deployment.id);
         Evaluation evaluation = evaluate(assessment, deployment, rules, answers);
         List<Outstanding> outstanding = SubmissionReadiness.missing(rules, answers, r -> Scope.DEPLOYMENT.needsFor(r, Phase.P2))

@@ -29,6 +29,7 @@ import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.RequirementRow;
 import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.SectionScope;
 import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
@@ -103,6 +104,7 @@ public class Workbooks {
             TableReader.Tables tables, boolean dryRun, boolean replace) {
         Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
+        SectionScope inScope = SectionScope.of(assessment.scope);
         Map<String, String> guidance = new java.util.HashMap<>();
         RequirementRow.of(assessment.templateId).forEach(r -> guidance.put(r.ref, r.guidance));
         UUID deploymentId = deployment == null ? null : deployment.id;
@@ -118,6 +120,11 @@ public class Workbooks {
                     continue;
                 }
                 tally.matched++;
+                if (!inScope.applies(rule)) {
+                    tally.skipped.add(new AnswerImport.RowIssue(table.sheet().strip(), row.excelRow(), row.id(),
+                            "section " + rule.sectionCode() + " is out of the assessment's scope"));
+                    continue;
+                }
                 importRow(viewer, username, assessment, deployment, rule, guidance.get(rule.id()), table, row,
                         stored.get(rule.id()), replace, tally);
             }
@@ -195,7 +202,7 @@ public class Workbooks {
     @Transactional
     public byte[] export(Assessment assessment, Deployment deployment) {
         Template template = catalogue.template(assessment.templateId);
-        List<Requirement> rules = catalogue.rules(template);
+        List<Requirement> rules = catalogue.rulesFor(assessment);
         UUID deploymentId = deployment == null ? null : deployment.id;
         Map<String, Response> stored = Answers.responsesInForce(assessment.id, deploymentId);
         Evaluation evaluation = Views.evaluate(assessment, deployment, rules, Answers.inForce(assessment.id, deploymentId));
@@ -211,17 +218,22 @@ public class Workbooks {
     public byte[] exportRevision(Submission submission) {
         Assessment assessment = Assessment.findById(submission.assessmentId);
         Deployment deployment = submission.deploymentId == null ? null : Deployment.findById(submission.deploymentId);
-        Template template = catalogue.template(assessment.templateId);
-        List<Requirement> rules = catalogue.rules(template);
-        Map<String, Filled> frozen = new LinkedHashMap<>();
+        JsonNode content;
         try {
-            for (JsonNode row : json.readTree(submission.content).path("rows")) {
-                frozen.put(row.path("requirementId").asText(), new Filled(text(row, "answer"), text(row, "implementationRef"),
-                        text(row, "notes"), text(row, "testRef"), text(row, "ncDetail"), text(row, "ncMitigation"),
-                        text(row, "ncRisk"), null, null, null));
-            }
+            content = json.readTree(submission.content);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Revision " + submission.id + " holds unreadable content", e);
+        }
+        // The revision's own template and scope: an assessment moved to a newer version keeps its revisions as frozen.
+        Template template = catalogue.template(UUID.fromString(content.path("templateId").asText()));
+        List<String> sections = content.has("scope") ? new ArrayList<>() : null;
+        content.path("scope").forEach(code -> sections.add(code.asText()));
+        List<Requirement> rules = SectionScope.of(sections).of(catalogue.rules(template));
+        Map<String, Filled> frozen = new LinkedHashMap<>();
+        for (JsonNode row : content.path("rows")) {
+            frozen.put(row.path("requirementId").asText(), new Filled(text(row, "answer"), text(row, "implementationRef"),
+                    text(row, "notes"), text(row, "testRef"), text(row, "ncDetail"), text(row, "ncMitigation"),
+                    text(row, "ncRisk"), null, null, null));
         }
         Map<String, Answer> answersFrozen = new LinkedHashMap<>();
         frozen.forEach((ref, f) -> answersFrozen.put(ref, new Answer(ref, f.answer(), f.ncDetail(), f.ncMitigation(),
@@ -278,8 +290,11 @@ public class Workbooks {
         Map<String, List<RequirementRow>> rowsBySection = RequirementRow.of(template.id).stream()
                 .collect(Collectors.groupingBy(r -> r.sectionCode, LinkedHashMap::new, Collectors.toList()));
         Map<String, Requirement> rulesById = rules.stream().collect(Collectors.toMap(Requirement::id, Function.identity()));
-        List<WorkbookExport.Section> sections = TemplateSection.of(template.id).stream().map(s -> new WorkbookExport.Section(
-                s.code, s.title, rowsBySection.getOrDefault(s.code, List.of()).stream().map(r -> {
+        // The rules in scope only: a section the assessment's scope leaves out is not a gap to fill.
+        List<WorkbookExport.Section> sections = TemplateSection.of(template.id).stream()
+                .filter(s -> rowsBySection.getOrDefault(s.code, List.of()).stream().anyMatch(r -> rulesById.containsKey(r.ref)))
+                .map(s -> new WorkbookExport.Section(s.code, s.title, rowsBySection.get(s.code).stream()
+                        .filter(r -> rulesById.containsKey(r.ref)).map(r -> {
                     Requirement rule = rulesById.get(r.ref);
                     Filled f = answerOf.apply(r.ref).orElse(new Filled(null, null, null, null, null, null, null, null, null, null));
                     return new WorkbookExport.Line(r.ref, r.title, r.description, r.guidance, rule.answeredBy(), r.level,
