@@ -44,8 +44,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The TOM journey across the four packaged services, with real Keycloak tokens, Kafka and PostgreSQL: the supplier
  * assesses a product and submits Phases 1A and 1B; the EUO runs Phase 2 in parallel (while the broker is down) and has
  * it approved first (while approval-service is killed and restarted); go-live is refused with its blockers; NHS Digital
- * approves 1A with a DSA condition and 1B with a certificate; the condition is discharged, the agreements signed, and
- * go-live is recorded. The audit log must then hold every event exactly once, and verify.
+ * approves 1A with a DSA condition and 1B with a certificate, and the condition is discharged; mid-flight the
+ * programme publishes a new template version, the supplier uplifts and NHS Digital approves the delta; the agreements
+ * are signed, and go-live is recorded. The audit log must then hold every event exactly once, and verify.
  */
 @ExtendWith(E2eStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +64,7 @@ class JourneyTest {
 
     private WebhookReceiver supplierHook;
     private String hookSecret;
+    private String hookId;
     private String productId;
     private String assessmentId;
     private String deploymentId;
@@ -72,8 +74,10 @@ class JourneyTest {
     void demoData() {
         supplierHook = new WebhookReceiver(Api.config().webhookReceiverPort());
         new DemoData(Api.config(), line -> System.out.println("[e2e demo] " + line)).sampleTemplateOnly().load();
-        hookSecret = as(SUPPLIER, NOTIFICATION).body(Map.of("url", supplierHook.url())).post("/api/v1/webhooks")
-                .then().statusCode(201).extract().path("secret");
+        var hook = as(SUPPLIER, NOTIFICATION).body(Map.of("url", supplierHook.url())).post("/api/v1/webhooks")
+                .then().statusCode(201).extract();
+        hookSecret = hook.path("secret");
+        hookId = hook.path("id");
     }
 
     @AfterAll
@@ -165,6 +169,29 @@ class JourneyTest {
         as(ASSURANCE, APPROVAL).body(Map.of("evidence", "DSA 2026/118 countersigned"))
                 .post("/api/v1/conditions/" + conditionId + "/discharge").then().statusCode(200);
 
+        // Mid-flight, the programme publishes version 2.0 of its template. The assessment stays on 1.0 until its
+        // supplier uplifts it; the answers follow their rows, and NHS Digital reviews and approves only the delta.
+        String nextVersion = publishNextVersion(templateId);
+        as(SUPPLIER, ASSESSMENT).get(assessment).then().body("templateVersion", equalTo("1.0"));
+        supplierSystem(ASSESSMENT).header("If-Match", as(SUPPLIER, ASSESSMENT).get(assessment).then().extract().header("ETag"))
+                .body(Map.of("templateId", nextVersion)).post(assessment + "/uplift").then().statusCode(200)
+                .body("counts.reworded", equalTo(1)).body("counts.added", equalTo(1))
+                .body("counts.answersToReattest", equalTo(1)).body("counts.answersRetired", equalTo(0));
+        confirm(() -> supplierSystem(ASSESSMENT), assessment, "API-02");
+        answer(() -> supplierSystem(ASSESSMENT), assessment, "API-04", compliant());
+        String delta = submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")), assessment);
+        submissions.add(delta);
+        JsonPath deltaCase = await().atMost(EVENTUALLY).until(() -> findCase(ASSURANCE, "1B", delta), c -> c != null);
+        assertThat(deltaCase.getList("sinceApproved.added")).containsExactly("API-04");
+        assertThat(deltaCase.getList("sinceApproved.requirementChanged")).containsExactly("API-02");
+        assertThat(deltaCase.getList("sinceApproved.changed")).isEmpty();
+        assertThat(deltaCase.getString("sinceApproved.templateVersion")).isEqualTo("2.0");
+        as(ASSURANCE, APPROVAL).body(Map.of("contentHash", deltaCase.getString("contentHash"), "outcome", "APPROVED",
+                "certificateNumber", "IAC-2026-%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000))))
+                .post("/api/v1/cases/" + deltaCase.getString("id") + "/decision").then().statusCode(200);
+        await().atMost(EVENTUALLY).until(() -> as(SUPPLIER, ASSESSMENT).get(assessment).then().extract()
+                .path("phases.'1B'.revision"), revision -> Integer.valueOf(2).equals(revision));
+
         // The agreements and the sign-off.
         as(SUPPLIER, APPROVAL).body(agreement("CONNECTION_AGREEMENT")).post("/api/v1/products/" + productId + "/agreements")
                 .then().statusCode(201);
@@ -195,9 +222,10 @@ class JourneyTest {
                 .values().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
         assertThat(byType).containsEntry("tom.assessment.created", 1L)
                 .containsEntry("tom.assessment.deployment-created", 1L)
-                .containsEntry("tom.assessment.phase-submitted", 3L)
-                .containsEntry("tom.approval.case-opened", 3L)
-                .containsEntry("tom.approval.phase-decided", 3L)
+                .containsEntry("tom.assessment.uplifted", 1L)
+                .containsEntry("tom.assessment.phase-submitted", 4L)
+                .containsEntry("tom.approval.case-opened", 4L)
+                .containsEntry("tom.approval.phase-decided", 4L)
                 .containsEntry("tom.approval.risk-accepted", 1L)
                 .containsEntry("tom.approval.non-conformance-reviewed", 1L)
                 .containsEntry("tom.approval.condition-discharged", 1L)
@@ -205,8 +233,8 @@ class JourneyTest {
                 .containsEntry("tom.approval.sign-off-recorded", 1L)
                 .containsEntry(GO_LIVE_READY, 1L)
                 .containsEntry("tom.approval.deployment-live", 1L);
-        // Every answer the journey gave is there: 7 from the supplier, 5 from the EUO.
-        assertThat(byType.get("tom.assessment.updated")).isEqualTo(12L);
+        // Every answer the journey gave is there: 9 from the supplier (2 after the uplift), 5 from the EUO.
+        assertThat(byType.get("tom.assessment.updated")).isEqualTo(14L);
         assertThat(submissionsAudited()).containsAll(submissions);
 
         int logged = entries("").size();
@@ -222,11 +250,12 @@ class JourneyTest {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(inbox(EUO)).contains("Phase 2 revision 1 is waiting for your evaluation",
-                    "Phase 2 revision 1 was approved", "Go-live is ready");
+                    "Phase 2 revision 1 was approved", "Go-live is ready",
+                    "The TOM moved from " + DemoData.SAMPLE_PROGRAMME + " version 1.0 to 2.0");
             assertThat(inbox(SUPPLIER)).contains("Phase 1A revision 1 was approved", "Phase 1B revision 1 was approved",
                     "Phase 2 revision 1 was approved", "Go-live is ready");
             assertThat(inbox(ASSURANCE)).contains("Phase 1A revision 1 is waiting for your review",
-                    "Phase 1B revision 1 is waiting for your review");
+                    "Phase 1B revision 1 is waiting for your review", "Phase 1B revision 2 is waiting for your review");
             assertThat(emailsTo(EUO)).contains("[TOM Assure] Go-live is ready");
             assertThat(emailsTo(SUPPLIER)).contains("[TOM Assure] Go-live is ready");
             assertThat(supplierHook.calls()).anyMatch(call -> call.body().contains(GO_LIVE_READY)
@@ -235,8 +264,10 @@ class JourneyTest {
         assertThat(inbox(OTHER_EUO)).isEmpty();
         assertThat(emailsTo(OTHER_EUO)).isEmpty();
         assertThat(supplierHook.calls()).allMatch(call -> call.signedWith(hookSecret));
+        // None of the journey's own deliveries gave up. (The authorisation matrix and the abuse test register webhooks
+        // at paths nobody serves, for the same organisations: theirs end dead, and are theirs.)
         as(ADMIN, NOTIFICATION).get("/api/v1/deliveries?status=DEAD").then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("findAll { it.channel == 'EMAIL' || it.recipient == '" + hookId + "' }.size()", equalTo(0));
     }
 
     @Test
@@ -304,6 +335,49 @@ class JourneyTest {
             request = request.header("If-Match", etag);
         }
         request.put(base + "/responses/" + row).then().statusCode(200);
+    }
+
+    /** Confirms a carried answer as it stands (the same answer, stated again). */
+    private static void confirm(Supplier<RequestSpecification> who, String base, String row) {
+        JsonPath responses = who.get().get(base + "/responses").then().statusCode(200).extract().jsonPath();
+        String at = "find { it.requirementId == '" + row + "' }.";
+        assertThat(responses.getBoolean(at + "reattest")).isTrue();
+        Map<String, Object> same = new java.util.HashMap<>();
+        for (String field : List.of("answer", "implementationRef", "notes", "testRef")) {
+            same.put(field, responses.getString(at + field));
+        }
+        who.get().header("If-Match", responses.getString(at + "etag")).body(same).put(base + "/responses/" + row).then()
+                .statusCode(200).body("reattest", equalTo(false));
+    }
+
+    /** The programme's template version 2.0: API-02 reworded and a new MUST row API-04; the rest as in 1.0. */
+    @SuppressWarnings("unchecked")
+    private static String publishNextVersion(String templateId) {
+        List<Map<String, Object>> sections = as(ADMIN, ASSESSMENT).get("/api/v1/templates/" + templateId).then()
+                .statusCode(200).extract().jsonPath().getList("sections");
+        List<Map<String, Object>> next = new ArrayList<>();
+        for (Map<String, Object> section : sections) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Map<String, Object> row : (List<Map<String, Object>>) section.get("requirements")) {
+                Map<String, Object> copy = new java.util.HashMap<>(row);
+                rows.add(copy);
+                if ("API-02".equals(row.get("id"))) {
+                    copy.put("title", row.get("title") + ", timeouts included");
+                    Map<String, Object> added = new java.util.HashMap<>(row);
+                    added.put("id", "API-04");
+                    added.put("title", "Retries back off exponentially");
+                    added.put("level", "MUST");
+                    rows.add(added);
+                }
+            }
+            Map<String, Object> copy = new java.util.HashMap<>(section);
+            copy.put("requirements", rows);
+            next.add(copy);
+        }
+        String id = as(ADMIN, ASSESSMENT).body(Map.of("version", "2.0", "sections", next))
+                .post("/api/v1/programmes/" + DemoData.SAMPLE_PROGRAMME + "/templates").then().statusCode(201).extract().path("id");
+        as(ADMIN, ASSESSMENT).post("/api/v1/templates/" + id + "/publish").then().statusCode(200);
+        return id;
     }
 
     private static String submit(RequestSpecification who, String base) {

@@ -274,6 +274,8 @@ final class MatrixFixture {
             case "POST /api/v1/assessments" -> Map.of("productVersionId", ids.get("version"), "templateId", ids.get("template"));
             case "PUT /api/v1/assessments/{id}/impact" -> Map.of("medicalDevice", false, "updatesSpine", false,
                     "clinicalSafetyRelated", false, "changesLocalSystems", false);
+            case "PUT /api/v1/assessments/{id}/scope" -> Map.of("sections", List.of());
+            case "POST /api/v1/assessments/{id}/uplift" -> Map.of("templateId", ids.get("template"));
             case "PUT /api/v1/assessments/{id}/responses/{requirementId}",
                     "PUT /api/v1/deployments/{id}/responses/{requirementId}" -> Map.of("answer", "Compliant");
             case "PUT /api/v1/assessments/{id}/responses/{requirementId}/score" -> Map.of("score", "OK");

@@ -27,12 +27,13 @@ public final class TestKafka {
             if (external != null && !external.isBlank()) {
                 bootstrapServers = external;
             } else {
-                int port = freePort();
+                int[] ports = freePorts(2);
+                int port = ports[0];
                 Path logDir = createLogDir();
                 broker = new EmbeddedKafkaBroker()
                         .withNodeId(0)
                         .withKafkaPort(port)
-                        .withControllerPort(freePort())
+                        .withControllerPort(ports[1])
                         .withDeleteLogDirsOnClose(false)
                         .withAdditionalProperties(p -> p.put("log.dir", logDir.toString()));
                 broker.start();
@@ -85,11 +86,28 @@ public final class TestKafka {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: the sockets stay open until all are chosen, or the system may hand out one twice. */
+    private static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                } catch (IOException ignored) {
+                    // closing a probe socket
+                }
+            }
         }
     }
 }

@@ -36,6 +36,8 @@ public class ReviewCase extends PanacheEntityBase {
     public List<String> requiredSignOffs;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> nonConformances;
+    /** JSON: what the revision changes since the phase's approved revision ({@code RevisionChanges}); null before one. */
+    public String sinceApproved;
     public String state;
     public Instant openedAt;
     @Version

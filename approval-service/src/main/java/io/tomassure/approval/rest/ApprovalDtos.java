@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.tomassure.approval.domain.AgreementKind;
 import io.tomassure.approval.domain.DecisionRules;
 import io.tomassure.approval.domain.GoLiveGate;
+import io.tomassure.events.assessment.AssessmentEvents;
 
 /** Requests and views of approval-service. */
 public final class ApprovalDtos {
@@ -43,10 +44,16 @@ public final class ApprovalDtos {
     public record ConditionView(UUID id, String description, Instant dischargedAt, String dischargedBy, String evidence) {
     }
 
+    /**
+     * A review case. {@code sinceApproved}: what the revision changes since the phase's approved revision (rows added,
+     * changed, removed, and those whose requirement a template uplift changed), so that the reviewer reads a delta;
+     * absent before a first approval.
+     */
     public record CaseView(UUID id, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
             String euoOds, String phase, int revision, String contentHash, String state, String route,
-            int clinicalSafetyLevel, List<String> requiredSignOffs, List<String> nonConformances, Instant openedAt,
-            DecisionView decision, List<ConditionView> conditions) {
+            int clinicalSafetyLevel, List<String> requiredSignOffs, List<String> nonConformances,
+            AssessmentEvents.RevisionChanges sinceApproved, Instant openedAt, DecisionView decision,
+            List<ConditionView> conditions) {
     }
 
     public record DischargeRequest(@NotBlank @Size(max = 20000) String evidence) {

@@ -16,7 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.panache.common.Parameters;
+import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.approval.domain.Certificate;
 import io.tomassure.approval.domain.Decision;
 import io.tomassure.approval.domain.PhaseCondition;
@@ -41,11 +45,13 @@ public class CaseResource {
     private final Access access;
     private final Cases cases;
     private final Obligations obligations;
+    private final ObjectMapper json;
 
-    CaseResource(Access access, Cases cases, Obligations obligations) {
+    CaseResource(Access access, Cases cases, Obligations obligations, ObjectMapper json) {
         this.access = access;
         this.cases = cases;
         this.obligations = obligations;
+        this.json = json;
     }
 
     @GET
@@ -78,14 +84,16 @@ public class CaseResource {
             parameters.and("supplier", viewer.organisationAs(Roles.SUPPLIER)).and("euo", viewer.organisationAs(Roles.EUO));
         }
         List<ReviewCase> rows = ReviewCase.<ReviewCase>find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, c -> c.id.toString(), CaseResource::view);
+        return Page.of(rows, size, c -> c.id.toString(), this::view);
     }
 
     @GET
     @Path("/cases/{id}")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get a review case", description = "The revision under review (phase, revision, content hash), "
-            + "its decision and conditions.")
+            + "its decision and conditions. After a first approval, sinceApproved lists what the revision changes since "
+            + "the approved one (rows added, changed, removed, and rows whose requirement a template uplift changed): "
+            + "the delta to review.")
     public CaseView get(@PathParam("id") UUID id) {
         return view(access.reviewCase(id));
     }
@@ -117,7 +125,7 @@ public class CaseResource {
         return view(condition);
     }
 
-    static CaseView view(ReviewCase c) {
+    CaseView view(ReviewCase c) {
         Decision decision = Cases.decision(c);
         DecisionView decisionView = decision == null ? null : new DecisionView(decision.outcome, decision.detail,
                 decision.reason, decision.contentHash, decision.decidedBy, decision.decidedAt,
@@ -126,7 +134,15 @@ public class CaseResource {
                 .map(CaseResource::view).toList();
         return new CaseView(c.id, c.submissionId, c.assessmentId, c.deploymentId, c.supplierOds, c.euoOds, c.phase,
                 c.revision, c.contentHash, c.state, c.route, c.clinicalSafetyLevel, c.requiredSignOffs, c.nonConformances,
-                c.openedAt, decisionView, conditions);
+                sinceApproved(c), c.openedAt, decisionView, conditions);
+    }
+
+    private AssessmentEvents.RevisionChanges sinceApproved(ReviewCase c) {
+        try {
+            return c.sinceApproved == null ? null : json.readValue(c.sinceApproved, AssessmentEvents.RevisionChanges.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case " + c.id + " holds an unreadable delta", e);
+        }
     }
 
     static ConditionView view(PhaseCondition c) {

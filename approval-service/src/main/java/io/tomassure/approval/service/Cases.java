@@ -111,6 +111,7 @@ public class Cases {
         reviewCase.escalationRequired = s.escalationRequired();
         reviewCase.requiredSignOffs = List.copyOf(s.requiredSignOffs());
         reviewCase.nonConformances = s.nonConformances() == null ? List.of() : List.copyOf(s.nonConformances().requirementIds());
+        reviewCase.sinceApproved = s.sinceApproved() == null ? null : write(s.sinceApproved());
         reviewCase.state = overtaken ? State.SUPERSEDED.name() : State.OPEN.name();
         reviewCase.openedAt = time.now();
         reviewCase.persist();
@@ -286,11 +287,12 @@ public class Cases {
     }
 
     private String areas(DecisionRules.Request request) {
-        if (request.areas() == null || request.areas().isEmpty()) {
-            return null;
-        }
+        return request.areas() == null || request.areas().isEmpty() ? null : write(request.areas());
+    }
+
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(request.areas());
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -182,9 +182,14 @@ class DecisionsTest {
                         submission, flow.assessmentId, null, flow.supplier, null, flow.productId, "2.1", "1A", 2,
                         Flow.hash("1A", 2), new io.tomassure.events.assessment.AssessmentEvents.Completeness(1, 1, 100),
                         new io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()),
-                        1, List.of(), false, "PASS", "AUDIT", "sam"));
+                        1, List.of(), false, "PASS", "AUDIT", "sam", new io.tomassure.events.assessment.AssessmentEvents
+                                .RevisionChanges(1, Flow.hash("1A", 1), "1.2", "1.4", List.of("6-Q12"), List.of("SI-01"),
+                                        List.of(), List.of("LAL-001"), 30)));
         TopicReader.send(Topics.ASSESSMENT, revision2.subject(), EventJson.write(revision2), EventJson.write(revision2));
         JsonPath current = caseOf(submission);
+        assertThat(current.getMap("sinceApproved")).as("the reviewer reads the delta").containsAllEntriesOf(Map.of(
+                "approvedRevision", 1, "templateVersion", "1.4", "added", List.of("6-Q12"), "changed", List.of("SI-01"),
+                "requirementChanged", List.of("LAL-001"), "unchanged", 30));
         UUID late = flow.submitted("1A", 1, List.of(), List.of(), 1);
         JsonPath old = caseOf(late);
 

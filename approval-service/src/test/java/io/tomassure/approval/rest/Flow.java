@@ -74,7 +74,7 @@ final class Flow {
                         product ? null : euo, productId, productVersion, phase, revision, hash(phase, revision),
                         new AssessmentEvents.Completeness(10, 10, 100),
                         new AssessmentEvents.NonConformanceSummary(nonConformances.size(), nonConformances.size(), 0, 0,
-                                0, nonConformances), level, signOffs, level > 3, "PASS", "AUDIT", "sam"));
+                                0, nonConformances), level, signOffs, level > 3, "PASS", "AUDIT", "sam", null));
         return submissionId;
     }
 

@@ -19,6 +19,8 @@ public class PhaseStatus extends PanacheEntityBase {
     public String phase;
     public String state;
     public int revision;
+    /** The revision the phase's latest approval was of; null if it was never approved. */
+    public Integer approvedRevision;
     public String reason;
     public Instant updatedAt;
 }

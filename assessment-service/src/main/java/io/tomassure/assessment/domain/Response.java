@@ -7,10 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.SQLRestriction;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An answer to a requirement row: the product's (no deployment) or a deployment's own. */
 @Entity
+@SQLRestriction("retired_by is null") // answers set aside by an uplift are kept, out of every query of answers in force
 public class Response extends PanacheEntityBase {
 
     @Id
@@ -27,12 +30,17 @@ public class Response extends PanacheEntityBase {
     public String ncRisk;
     public String score;
     public String scoreComment;
+    /** Carried by a template uplift to a row that changed: the answerer confirms or changes it before submitting. */
+    public boolean reattest;
+    /** The uplift that set this answer aside (its row was removed, or another party answers it now); null in force. */
+    public UUID retiredBy;
     @Version
     public long version;
     public String updatedBy;
     public Instant updatedAt;
 
     public Answer toAnswer() {
-        return new Answer(requirementRef, answer, ncDetail, ncMitigation, ncRisk == null ? null : Rag.valueOf(ncRisk));
+        return new Answer(requirementRef, answer, ncDetail, ncMitigation, ncRisk == null ? null : Rag.valueOf(ncRisk),
+                reattest);
     }
 }

@@ -24,6 +24,8 @@ public class Submission extends PanacheEntityBase {
     public String contentHash;
     public String content;
     public String route;
+    /** What changed since the revision last approved ({@code RevisionDelta}, JSON); null without one. */
+    public String changes;
     public String submittedBy;
     public Instant submittedAt;
 }

@@ -31,6 +31,12 @@ public final class SubmissionReadiness {
             Answer answer = answers.get(row.id());
             if (answer == null || !answer.isAnswered()) {
                 missing.add(new Missing(row.id(), "not answered"));
+            } else if (row.canonicalAnswer(answer.answer()).isEmpty()) {
+                missing.add(new Missing(row.id(), "answered '" + answer.answer() + "', which this version of the row does "
+                        + "not allow (" + String.join(", ", row.allowedAnswers()) + ")"));
+            } else if (answer.reattest()) {
+                missing.add(new Missing(row.id(), "carried over from the previous template version, whose row was worded "
+                        + "or levelled differently: confirm or change the answer"));
             } else if (OutOfScope.needsJustification(row, answer)) {
                 missing.add(new Missing(row.id(), "answered Out of Scope without a justification"));
             } else if (NonConformance.is(row, answer)) {

@@ -54,6 +54,9 @@ public class DecisionListener {
             return;
         }
         status.state = outcome.name();
+        if (outcome == ApprovalEvents.Outcome.APPROVED) {
+            status.approvedRevision = decision.revision();
+        }
         status.reason = decision.reason();
         status.updatedAt = Instant.now();
     }

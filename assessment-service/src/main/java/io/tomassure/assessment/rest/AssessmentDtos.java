@@ -48,10 +48,11 @@ public final class AssessmentDtos {
             java.time.LocalDate expiresOn, String uploadedBy, Instant uploadedAt) {
     }
 
+    /** An answer; {@code reattest} when a template uplift carried it to a row that changed and it awaits confirmation. */
     public record ResponseView(String requirementId, UUID deploymentId, String answer, String compliance,
             String implementationRef, String notes, String testRef, NonConformanceDetails nonConformance,
-            RowScore score, String scoreComment, List<EvidenceView> evidence, String etag, String updatedBy,
-            Instant updatedAt) {
+            RowScore score, String scoreComment, List<EvidenceView> evidence, boolean reattest, String etag,
+            String updatedBy, Instant updatedAt) {
     }
 
     public record CompletenessView(int answered, int required, int percent) {

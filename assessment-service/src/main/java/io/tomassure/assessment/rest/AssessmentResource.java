@@ -42,10 +42,13 @@ import io.tomassure.assessment.rest.AssessmentDtos.ScopeRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmitPhase;
+import io.tomassure.assessment.rest.UpliftDtos.UpliftReport;
+import io.tomassure.assessment.rest.UpliftDtos.UpliftRequest;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.Assessments;
 import io.tomassure.assessment.service.Submissions;
+import io.tomassure.assessment.service.Uplifts;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.rest.Page;
@@ -62,8 +65,11 @@ public class AssessmentResource {
     private final AnswerWriter writer;
     private final Submissions submissions;
     private final Views views;
+    private final Uplifts uplifts;
 
-    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views, Workbooks workbooks) {
+    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views,
+            Workbooks workbooks, Uplifts uplifts) {
+        this.uplifts = uplifts;
         this.workbooks = workbooks;
         this.access = access;
         this.assessments = assessments;
@@ -129,6 +135,36 @@ public class AssessmentResource {
         access.assessment(id);
         Assessment assessment = assessments.setScope(access.viewer(), access.username(), id, request.sections(), ifMatch);
         return get(assessment.id);
+    }
+
+    @POST
+    @Transactional
+    @Path("/{id}/uplift")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Operation(summary = "Move the assessment to a newer template version", description = "Uplift to a newer published "
+            + "version of the same programme. Rows are paired by requirement id, or by their normalised title where the ids "
+            + "were derived from the row's place; answers, evidence and non-conformances follow their row. The delta report "
+            + "lists each row moved, reworded (with a word diff), re-levelled, re-phased, given other allowed answers or "
+            + "another party, added or removed, and what became of every answer: carried, carried to be confirmed "
+            + "(reattest: the row was reworded or re-levelled), kept but no longer allowed, or retired (kept aside: its "
+            + "row was removed or another party answers it now). Answers to confirm or change block the next submission. "
+            + "Deployments follow. Refused: another programme's or an older version (422), a phase under review (409). "
+            + "dryRun=true returns the report and changes nothing; otherwise If-Match is required.")
+    public UpliftReport uplift(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UpliftRequest request) {
+        Assessment assessment = access.assessment(id);
+        return uplifts.uplift(access.viewer(), access.username(), assessment, request.templateId(), dryRun, ifMatch)
+                .visibleTo(access::seesDeployment);
+    }
+
+    @GET
+    @Path("/{id}/uplifts")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "List the assessment's uplifts", description = "Every template-version uplift of the assessment, "
+            + "oldest first, with its delta report. An end-user organisation sees the answers of its own deployment only.")
+    public List<UpliftReport> uplifts(@PathParam("id") UUID id) {
+        Assessment assessment = access.assessment(id);
+        return uplifts.reports(assessment.id).stream().map(r -> r.visibleTo(access::seesDeployment)).toList();
     }
 
     @GET

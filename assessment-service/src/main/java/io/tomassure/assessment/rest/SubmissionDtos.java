@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tomassure.assessment.domain.Submission;
+import io.tomassure.events.assessment.AssessmentEvents.RevisionChanges;
 
 /** Submissions: requests and immutable revisions. */
 public final class SubmissionDtos {
@@ -28,7 +29,11 @@ public final class SubmissionDtos {
         }
     }
 
-    /** A revision with its canonical content; SHA-256 of {@code canonicalContent}'s UTF-8 bytes is {@code contentHash}. */
-    public record SubmissionView(SubmissionSummary submission, String canonicalContent, JsonNode content) {
+    /**
+     * A revision with its canonical content; SHA-256 of {@code canonicalContent}'s UTF-8 bytes is {@code contentHash}.
+     * {@code sinceApproved}: what it changes since the phase's approved revision (absent before a first approval).
+     */
+    public record SubmissionView(SubmissionSummary submission, String canonicalContent, JsonNode content,
+            RevisionChanges sinceApproved) {
     }
 }

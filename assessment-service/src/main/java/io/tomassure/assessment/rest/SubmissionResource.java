@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tomassure.assessment.domain.Submission;
+import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionView;
 import io.tomassure.assessment.service.Access;
@@ -41,10 +42,13 @@ public class SubmissionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get a revision", description = "A submitted revision with its canonical content: the SHA-256 "
-            + "of canonicalContent's UTF-8 bytes is contentHash, which every decision on it quotes.")
+            + "of canonicalContent's UTF-8 bytes is contentHash, which every decision on it quotes. sinceApproved lists "
+            + "what it changes since the phase's last approved revision (rows added, changed, removed, and rows whose "
+            + "answer stands but whose requirement a template uplift changed), so that the reviewer reads a delta.")
     public SubmissionView get(@PathParam("id") UUID id) throws JsonProcessingException {
         Submission submission = access.submission(id);
-        return new SubmissionView(SubmissionSummary.of(submission), submission.content, json.readTree(submission.content));
+        return new SubmissionView(SubmissionSummary.of(submission), submission.content, json.readTree(submission.content),
+                submission.changes == null ? null : json.readValue(submission.changes, AssessmentEvents.RevisionChanges.class));
     }
 
     @GET

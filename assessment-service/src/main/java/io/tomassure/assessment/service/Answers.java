@@ -103,6 +103,7 @@ public class Answers {
         response.ncDetail = (nonConformance || claimedOutOfScope) && nc != null ? nc.detail() : null; // its justification
         response.ncMitigation = nonConformance && nc != null ? nc.mitigation() : null;
         response.ncRisk = nonConformance && nc != null && nc.risk() != null ? nc.risk().name() : null;
+        response.reattest = false; // stated again by its answerer: confirmed
         response.updatedBy = username;
         response.updatedAt = Instant.now();
         response.persistAndFlush();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,10 +16,12 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
@@ -33,6 +36,7 @@ import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.Requirement;
+import io.tomassure.assessment.domain.RevisionDelta;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.Scope;
 import io.tomassure.assessment.domain.SubmissionReadiness;
@@ -42,6 +46,7 @@ import io.tomassure.support.security.Viewer;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.events.assessment.AssessmentEvents.Completeness;
 import io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary;
+import io.tomassure.events.assessment.AssessmentEvents.RevisionChanges;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
@@ -61,10 +66,12 @@ public class Submissions {
 
     private final Catalogue catalogue;
     private final Outbox outbox;
+    private final Uplifts uplifts;
 
-    Submissions(Catalogue catalogue, Outbox outbox) {
+    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts) {
         this.catalogue = catalogue;
         this.outbox = outbox;
+        this.uplifts = uplifts;
     }
 
     /** Phase 1A or 1B of the product, by its supplier. */
@@ -108,6 +115,7 @@ public class Submissions {
         List<Requirement> phaseRows = rules.stream().filter(r -> scope.carries(r) && r.phases().contains(phase)
                 || scope.needsFor(r, phase)).toList();
         String content = canonicalContent(assessment, deployment, template, phase, phaseRows);
+        RevisionChanges sinceApproved = sinceApproved(assessment, status, template, content);
 
         Submission submission = new Submission();
         submission.id = Ids.next();
@@ -118,6 +126,7 @@ public class Submissions {
         submission.contentHash = Assessments.sha256(content.getBytes(StandardCharsets.UTF_8));
         submission.content = content;
         submission.route = evaluation.route().name();
+        submission.changes = sinceApproved == null ? null : write(sinceApproved);
         submission.submittedBy = username;
         submission.submittedAt = Instant.now();
         submission.persist();
@@ -137,8 +146,53 @@ public class Submissions {
                         summary(phaseRows, answers), evaluation.clinicalSafety().level(),
                         evaluation.requiredSignOffs().stream().map(Enum::name).toList(),
                         evaluation.clinicalSafety().escalation(), evaluation.ig().overall().name(), submission.route,
-                        username));
+                        username, sinceApproved));
         return submission;
+    }
+
+    /**
+     * What the revision changes since the phase's approved revision, if it has one: the reviewer's delta. The approved
+     * rows are followed through the template uplifts since, so moved ids still meet their rows.
+     */
+    private RevisionChanges sinceApproved(Assessment assessment, PhaseStatus status, Template template, String content) {
+        if (status.approvedRevision == null) {
+            return null;
+        }
+        Submission approved = (status.deploymentId == null
+                ? Submission.find("assessmentId = ?1 and deploymentId is null and phase = ?2 and revision = ?3",
+                        assessment.id, status.phase, status.approvedRevision)
+                : Submission.find("deploymentId = ?1 and phase = ?2 and revision = ?3", status.deploymentId, status.phase,
+                        status.approvedRevision)).<Submission>firstResult();
+        JsonNode before = read(approved.content);
+        RevisionDelta delta = RevisionDelta.between(rowsById(before), rowsById(read(content)),
+                uplifts.stepsSince(assessment.id, approved.submittedAt));
+        return new RevisionChanges(approved.revision, approved.contentHash, before.path("templateVersion").asText(),
+                template.version, delta.added(), delta.changed(), delta.removed(), delta.requirementChanged(),
+                delta.unchanged());
+    }
+
+    /** A revision's rows by requirement id, each without it (an uplift may have moved it). */
+    private static Map<String, JsonNode> rowsById(JsonNode content) {
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        content.path("rows").forEach(row -> rows.put(row.path("requirementId").asText(),
+                ((ObjectNode) row).deepCopy().without("requirementId")));
+        return rows;
+    }
+
+    private static JsonNode read(String content) {
+        try {
+            return CANONICAL.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static NonConformanceSummary summary(List<Requirement> rows, Map<String, Answer> answers) {
@@ -207,10 +261,6 @@ public class Submissions {
             }
         });
         content.put("rows", rows);
-        try {
-            return CANONICAL.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return write(content);
     }
 }

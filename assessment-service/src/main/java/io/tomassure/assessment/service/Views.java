@@ -184,7 +184,7 @@ public class Views {
                 : new NonConformanceDetails(r.ncDetail, r.ncMitigation, r.toAnswer().ncRisk());
         return new ResponseView(r.requirementRef, r.deploymentId, r.answer,
                 r.answer == null ? null : r.toAnswer().compliance().name(), r.implementationRef, r.notes, r.testRef, nc,
-                r.score == null ? null : RowScore.valueOf(r.score), r.scoreComment, evidence,
+                r.score == null ? null : RowScore.valueOf(r.score), r.scoreComment, evidence, r.reattest,
                 Preconditions.etag(r.version), r.updatedBy, r.updatedAt);
     }
 

@@ -173,17 +173,18 @@ public class Workbooks {
                 request.notes(), request.testRef(), null);
         String ifMatch = null;
         if (stored != null) {
-            if (AnswerImport.same(stored, canonical.get(), effective)) {
+            boolean same = AnswerImport.same(stored, canonical.get(), effective);
+            if (same && !stored.reattest) {
                 tally.unchanged++;
                 return;
-            }
+            } // the same answer to a row awaiting re-attestation confirms it
             String exportedAt = row.get(Column.ROW_VERSION);
             if (!exportedAt.isEmpty() && !exportedAt.equals(Long.toString(stored.version))) {
                 tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(), "changed in TOM Assure since "
                         + "this workbook was exported (row version " + exportedAt + ", now " + stored.version + ")"));
                 return;
             }
-            if (exportedAt.isEmpty() && !replace) {
+            if (exportedAt.isEmpty() && !replace && !same) {
                 tally.rejected.add(new AnswerImport.RowIssue(sheet, row.excelRow(), rule.id(),
                         "already answered differently; import with replace=true to overwrite"));
                 return;

@@ -22,8 +22,13 @@ public record EventFacts(List<String> organisations, String assessmentId, String
         TreeSet<String> organisations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (ORGANISATION_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
-                organisations.add(field.getValue().asText());
+            if (ORGANISATION_FIELDS.contains(field.getKey())) {
+                // one organisation, or several (the EUOs deploying an uplifted assessment)
+                (field.getValue().isArray() ? field.getValue() : List.of(field.getValue())).forEach(value -> {
+                    if (value.isTextual()) {
+                        organisations.add(value.asText());
+                    }
+                });
             }
         }
         return new EventFacts(List.copyOf(organisations), text(data, "assessmentId"), text(data, "deploymentId"),

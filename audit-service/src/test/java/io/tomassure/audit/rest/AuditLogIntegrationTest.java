@@ -77,10 +77,13 @@ class AuditLogIntegrationTest {
                 assessment, null, supplier, null, "API-03", "MUST", "Non-compliant", "d", "m", "RED", List.of("1B"), "sam")));
         events.add(event(AssessmentEvents.DEPLOYMENT_CREATED, deployment, new AssessmentEvents.DeploymentCreated(deployment,
                 assessment, supplier, euo, true, false, "sam")));
+        events.add(event(AssessmentEvents.UPLIFTED, assessment, new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(),
+                assessment, supplier, List.of(euo), "demo", UUID.randomUUID(), "1.0", UUID.randomUUID(), "2.0",
+                new AssessmentEvents.UpliftCounts(9, 0, 1, 0, 0, 0, 0, 0, 1, 0, 8, 1, 0, 0), "sam")));
         events.add(event(AssessmentEvents.PHASE_SUBMITTED, assessment, new AssessmentEvents.PhaseSubmitted(submission, assessment,
                 null, supplier, null, UUID.randomUUID(), "1", "1B", 1, "ab".repeat(32), new AssessmentEvents.Completeness(8, 10, 80),
                 new AssessmentEvents.NonConformanceSummary(2, 1, 1, 0, 1, List.of("API-02", "API-03")), 1, List.of("SIRO"), false,
-                "PASS", "AUDIT", "sam")));
+                "PASS", "AUDIT", "sam", null)));
         events.add(event(ApprovalEvents.CASE_OPENED, assessment, new ApprovalEvents.CaseOpened(UUID.randomUUID(), submission,
                 assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "AUDIT", "approval-service")));
         events.add(event(ApprovalEvents.NON_CONFORMANCE_REVIEWED, assessment, new ApprovalEvents.NonConformanceReviewed(
@@ -187,6 +190,9 @@ class AuditLogIntegrationTest {
                 "tom.approval.non-conformance-reviewed");
         assertThat(auditor().queryParam("organisation", euo).queryParam("type", "tom.approval.go-live-ready")
                 .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items.actor")).containsExactly("approval-service");
+        assertThat(auditor().queryParam("organisation", euo).queryParam("type", "tom.assessment.uplifted")
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items.actor"))
+                .as("an event naming several EUOs is each one's").containsExactly("sam");
 
         Map<String, Object> checkpoint = auditor().post("/api/v1/audit/checkpoints").then().statusCode(200).extract().as(Map.class);
         assertThat(auditor().get("/api/v1/audit/verify").then().extract().jsonPath().getList("problems")).isEmpty();

@@ -31,6 +31,8 @@ public final class AssessmentEvents {
             "tom.assessment.non-conformance-reported", Topics.ASSESSMENT, NonConformanceReported.class);
     public static final EventType<DeploymentCreated> DEPLOYMENT_CREATED = EventType.of(
             "tom.assessment.deployment-created", Topics.ASSESSMENT, DeploymentCreated.class);
+    public static final EventType<AssessmentUplifted> UPLIFTED = EventType.of(
+            "tom.assessment.uplifted", Topics.ASSESSMENT, AssessmentUplifted.class);
     public static final EventType<PhaseSubmitted> PHASE_SUBMITTED = EventType.of(
             "tom.assessment.phase-submitted", Topics.ASSESSMENT, PhaseSubmitted.class);
 
@@ -74,6 +76,26 @@ public final class AssessmentEvents {
     }
 
     /**
+     * An assessment moved to a newer template version of its programme; {@code euoOds} are the organisations deploying
+     * it, whose Phase 2 follows. The counts are the delta report's; the report itself is the uplift's resource.
+     */
+    public record AssessmentUplifted(UUID upliftId, UUID assessmentId, String supplierOds, List<String> euoOds,
+            String programme, UUID fromTemplateId, String fromVersion, UUID toTemplateId, String toVersion,
+            UpliftCounts counts, String by) {
+    }
+
+    /**
+     * An uplift's delta in numbers. Rows: unchanged, moved (another id or section), reworded, guidance changed,
+     * re-levelled, re-phased, answers changed (another list of allowed answers), party changed, added, removed; a row
+     * may have several changes. Answers (the product's and the deployments'): carried as they stand, carried to be
+     * confirmed (reattest), kept but no longer allowed, and retired (kept aside: row removed or another party's now).
+     */
+    public record UpliftCounts(int unchanged, int moved, int reworded, int guidanceChanged, int relevelled,
+            int rephased, int answersChanged, int partyChanged, int added, int removed, int answersCarried,
+            int answersToReattest, int answersNotAllowed, int answersRetired) {
+    }
+
+    /**
      * A phase submitted for review: an immutable revision whose canonical content hashes to {@code contentHash}.
      * Phases 1A and 1B are submitted for the product assessment; Phase 2 for a deployment.
      */
@@ -81,7 +103,17 @@ public final class AssessmentEvents {
             String euoOds, UUID productId, String productVersion, String phase, int revision, String contentHash,
             Completeness completeness, NonConformanceSummary nonConformances, int clinicalSafetyLevel,
             List<String> requiredSignOffs, boolean escalationRequired, String igOutcome, String route,
-            String by) {
+            String by, RevisionChanges sinceApproved) {
+    }
+
+    /**
+     * What a revision changes since the phase's last approved revision, so that the reviewer reads a delta: rows
+     * answered anew, answers changed, rows no longer in it, and rows whose answer stands but whose requirement a
+     * template uplift changed; ids are the current template's.
+     */
+    public record RevisionChanges(int approvedRevision, String approvedContentHash, String approvedTemplateVersion,
+            String templateVersion, List<String> added, List<String> changed, List<String> removed,
+            List<String> requirementChanged, int unchanged) {
     }
 
     public record Completeness(int answered, int required, int percent) {

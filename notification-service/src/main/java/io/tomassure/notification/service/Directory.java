@@ -58,11 +58,19 @@ public class Directory {
         }
     }
 
-    /** The organisations a rule's target names in this event's data (NHS Digital: every NHS Digital organisation). */
+    /**
+     * The organisations a rule's target names in this event's data: one, or several where the field is a list (the
+     * EUOs deploying an uplifted assessment). NHS Digital: every NHS Digital organisation.
+     */
     public List<String> organisations(Rule.Party party, JsonNode data) throws SQLException {
         if (party.field() != null) {
             JsonNode value = data == null ? null : data.get(party.field());
-            return value == null || value.isNull() ? List.of() : List.of(value.asText());
+            if (value == null || value.isNull()) {
+                return List.of();
+            }
+            List<String> named = new ArrayList<>();
+            (value.isArray() ? value : List.of(value)).forEach(v -> named.add(v.asText()));
+            return named;
         }
         return strings("select ods_code from organisation where kinds @> array['NHS_DIGITAL'] order by ods_code");
     }

@@ -40,6 +40,7 @@ class NotificationRulesTest {
         assertThat(RULES.rule("deployment-suspended").mandatory()).isTrue();
         assertThat(RULES.rule("go-live-ready").tell()).extracting(Rule.Target::party)
                 .containsExactly(Rule.Party.EUO, Rule.Party.SUPPLIER);
+        assertThat(RULES.matching("tom.assessment.uplifted", data())).extracting(Rule::id).containsExactly("assessment-uplifted");
         assertThat(RULES.matching("tom.assessment.updated", data())).isEmpty();
         assertThat(RULES.matching("tom.approval.phase-decided", data("outcome", "MAYBE"))).isEmpty();
     }

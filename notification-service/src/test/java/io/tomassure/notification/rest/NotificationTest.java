@@ -48,6 +48,7 @@ import io.tomassure.testing.TopicReader;
 class NotificationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String UPLIFTED = "[TOM Assure] The TOM moved from ers-apis version 1.2 to 1.4";
 
     @Inject
     Reminders reminders;
@@ -108,35 +109,39 @@ class NotificationTest {
                 UUID.randomUUID(), assessment, null, supplier, null, "1B", 1, "ab".repeat(32), "APPROVED", null, "rob"));
         send(ApprovalEvents.GO_LIVE_BLOCKED, deployment.toString(), new ApprovalEvents.GateChanged(deployment, assessment,
                 supplier, euo, List.of("End User Policy expired on 2026-11-20"), "approval-service"));
+        send(AssessmentEvents.UPLIFTED, assessment.toString(), new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(),
+                assessment, supplier, List.of(euo, "Z" + run), "ers-apis", UUID.randomUUID(), "1.2", UUID.randomUUID(), "1.4",
+                new AssessmentEvents.UpliftCounts(222, 35, 0, 0, 0, 0, 0, 0, 2, 0, 250, 0, 0, 0), "sam"));
         // Redelivered: nothing is sent twice.
         TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
         TopicReader.send(Topics.APPROVAL, ready.subject(), EventJson.write(ready));
 
-        await().atMost(PATIENCE).until(() -> subjects(mail("euo-owner")).size() >= 3 && subjects(mail("supplier-pm")).size() >= 4);
+        await().atMost(PATIENCE).until(() -> subjects(mail("euo-owner")).size() >= 4 && subjects(mail("supplier-pm")).size() >= 5);
         Thread.sleep(1_000);
         assertThat(subjects(mail("assurance"))).containsExactly("[TOM Assure] Phase 1A revision 1 is waiting for your review");
         assertThat(subjects(mail("csg"))).containsExactly("[TOM Assure] Clinical-safety escalation: level 4");
         assertThat(subjects(mail("euo-owner"))).containsExactlyInAnyOrder(
                 "[TOM Assure] Phase 2 revision 1 is waiting for your evaluation", "[TOM Assure] Go-live is ready",
-                "[TOM Assure] Go-live is blocked again");
+                "[TOM Assure] Go-live is blocked again", UPLIFTED);
         assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
                 "[TOM Assure] Phase 2 revision 1 was RETURNED", "[TOM Assure] Go-live is ready",
-                "[TOM Assure] Phase 1B revision 1 was approved", "[TOM Assure] Go-live is blocked again");
+                "[TOM Assure] Phase 1B revision 1 was approved", "[TOM Assure] Go-live is blocked again", UPLIFTED);
+        assertThat(body(mail("euo-owner"), "moved from")).contains("Rows: 222 unchanged, 35 moved").contains("2 added");
         assertThat(body(mail("euo-owner"), "blocked again")).contains("- End User Policy expired on 2026-11-20");
         assertThat(subjects(mail("supplier-signatory"))).isEmpty();
         assertThat(body(mail("supplier-pm"), "RETURNED")).contains("Reason: Topology is incomplete");
 
         assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
-                .statusCode(200).extract().jsonPath().getInt("unread")).isEqualTo(3);
+                .statusCode(200).extract().jsonPath().getInt("unread")).isEqualTo(4);
         List<String> inbox = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then()
                 .extract().jsonPath().getList("items.title");
         assertThat(inbox).containsExactlyInAnyOrder("Go-live is blocked again", "Go-live is ready",
-                "Phase 2 revision 1 is waiting for your evaluation");
+                "Phase 2 revision 1 is waiting for your evaluation", UPLIFTED.substring("[TOM Assure] ".length()));
         String first = given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox").then().extract()
                 .path("items[0].id");
         given().auth().oauth2(TestTokens.token("eve", euo, "euo")).post("/api/v1/inbox/" + first + "/read").then().statusCode(204);
         assertThat(given().auth().oauth2(TestTokens.token("eve", euo, "euo")).get("/api/v1/inbox/unread-count").then()
-                .extract().jsonPath().getInt("unread")).isEqualTo(2);
+                .extract().jsonPath().getInt("unread")).isEqualTo(3);
         given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).post("/api/v1/inbox/" + first + "/read").then()
                 .statusCode(404);
     }
@@ -247,7 +252,7 @@ class NotificationTest {
                         new AssessmentEvents.PhaseSubmitted(UUID.randomUUID(), assessment, deployment, supplier, euo,
                                 UUID.randomUUID(), "2.1", "2", 1, "cd".repeat(32), new AssessmentEvents.Completeness(5, 5, 100),
                                 new AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()), 1, List.of("SIRO"),
-                                false, "PASS", "AUDIT", "eve")))).data());
+                                false, "PASS", "AUDIT", "eve", null)))).data());
         TopicReader.send(Topics.ASSESSMENT, phase2.subject(), EventJson.write(phase2));
         await().atMost(PATIENCE).until(() -> tracked(caseId) && tracked(phase2Case) && trackedDeployment(deployment));
 
