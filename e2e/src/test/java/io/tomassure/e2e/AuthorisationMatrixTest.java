@@ -85,6 +85,7 @@ class AuthorisationMatrixTest {
             PUT    /api/v1/assessments/{id}/responses/{requirementId}/score             pass: assurance assurance'
             GET    /api/v1/assessments/{id}/evidence/{evidenceId}                       pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/assessments/{id}/non-conformances                            pass: supplier euo central     hidden: supplier' euo'
+            GET    /api/v1/assessments/{id}/missing                                     pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/assessments/{id}/submissions                                 pass: supplier euo central     hidden: supplier' euo'
             POST   /api/v1/assessments/{id}/submissions                                 pass: supplier                 hidden: supplier'
             GET    /api/v1/assessments/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
@@ -102,6 +103,7 @@ class AuthorisationMatrixTest {
             GET    /api/v1/deployments/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
             POST   /api/v1/deployments/{id}/workbook                                    pass: euo                      hidden: euo'
             GET    /api/v1/submissions/{id}                                             pass: supplier euo central     hidden: supplier' euo'
+            GET    /api/v1/submissions/{id}/changes                                     pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
 
             GET    /api/v1/cases                                                        pass: all

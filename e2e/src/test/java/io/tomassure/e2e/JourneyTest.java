@@ -2,6 +2,11 @@ package io.tomassure.e2e;
 
 import static io.tomassure.e2e.Api.as;
 import static io.tomassure.e2e.Api.supplierSystem;
+import static io.tomassure.e2e.Journey.agreement;
+import static io.tomassure.e2e.Journey.answer;
+import static io.tomassure.e2e.Journey.answerEuoRows;
+import static io.tomassure.e2e.Journey.compliant;
+import static io.tomassure.e2e.Journey.submit;
 import static io.tomassure.stack.TomService.APPROVAL;
 import static io.tomassure.stack.TomService.ASSESSMENT;
 import static io.tomassure.stack.TomService.AUDIT;
@@ -23,7 +28,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -318,25 +322,6 @@ class JourneyTest {
 
     // --- steps ---
 
-    /** The EUO's own rows of the sample template: usage and settings, topology, IG. */
-    private static void answerEuoRows(DemoUser euo, String deployment) {
-        for (String row : List.of("US-01", "US-02", "TP-01")) {
-            answer(() -> as(euo, ASSESSMENT), deployment, row, Map.of("answer", "Compliant"));
-        }
-        answer(() -> as(euo, ASSESSMENT), deployment, "IG-01", Map.of("answer", "Yes"));
-        answer(() -> as(euo, ASSESSMENT), deployment, "IG-02", Map.of("answer", "Yes"));
-    }
-
-    private static void answer(Supplier<RequestSpecification> who, String base, String row, Map<String, ?> body) {
-        String etag = who.get().get(base + "/responses").then().statusCode(200).extract().jsonPath()
-                .getString("find { it.requirementId == '" + row + "' }.etag");
-        RequestSpecification request = who.get().body(body);
-        if (etag != null) {
-            request = request.header("If-Match", etag);
-        }
-        request.put(base + "/responses/" + row).then().statusCode(200);
-    }
-
     /** Confirms a carried answer as it stands (the same answer, stated again). */
     private static void confirm(Supplier<RequestSpecification> who, String base, String row) {
         JsonPath responses = who.get().get(base + "/responses").then().statusCode(200).extract().jsonPath();
@@ -378,21 +363,6 @@ class JourneyTest {
                 .post("/api/v1/programmes/" + DemoData.SAMPLE_PROGRAMME + "/templates").then().statusCode(201).extract().path("id");
         as(ADMIN, ASSESSMENT).post("/api/v1/templates/" + id + "/publish").then().statusCode(200);
         return id;
-    }
-
-    private static String submit(RequestSpecification who, String base) {
-        return who.post(base + "/submissions").then().statusCode(201).extract().path("id");
-    }
-
-    private static Map<String, Object> compliant() {
-        return Map.of("answer", "Compliant", "implementationRef", "docs/design.md#" + ThreadLocalRandom.current().nextInt(100),
-                "testRef", "TC-" + ThreadLocalRandom.current().nextInt(1000));
-    }
-
-    private static Map<String, Object> agreement(String kind) {
-        LocalDate today = LocalDate.now();
-        return Map.of("kind", kind, "signatory", "Pat Signer", "signatoryRole", "Director", "signedOn", today.toString(),
-                "documentVersion", "v3", "expiresOn", today.plusYears(1).toString());
     }
 
     /** The open case of this journey's submission in {@code phase}, once approval-service has opened it. */

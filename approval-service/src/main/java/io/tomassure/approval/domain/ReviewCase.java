@@ -28,6 +28,7 @@ public class ReviewCase extends PanacheEntityBase {
     public String supplierOds;
     public String euoOds;
     public UUID productId;
+    public String productName;
     public String productVersion;
     public String route;
     public int clinicalSafetyLevel;
@@ -38,6 +39,11 @@ public class ReviewCase extends PanacheEntityBase {
     public List<String> nonConformances;
     /** JSON: what the revision changes since the phase's approved revision ({@code RevisionChanges}); null before one. */
     public String sinceApproved;
+    /** JSON: the phase's completeness when submitted ({@code Completeness}). */
+    public String completeness;
+    /** JSON: the revision's non-conformances by RAG risk ({@code NonConformanceSummary}). */
+    public String nonConformanceRisk;
+    public String igOutcome;
     public String state;
     public Instant openedAt;
     @Version

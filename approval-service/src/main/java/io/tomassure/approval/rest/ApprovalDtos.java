@@ -47,12 +47,14 @@ public final class ApprovalDtos {
     /**
      * A review case. {@code sinceApproved}: what the revision changes since the phase's approved revision (rows added,
      * changed, removed, and those whose requirement a template uplift changed), so that the reviewer reads a delta;
-     * absent before a first approval.
+     * absent before a first approval. {@code completeness}, {@code nonConformanceRisk} (counts by RAG) and
+     * {@code igOutcome} are as the revision was submitted.
      */
     public record CaseView(UUID id, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
-            String euoOds, String phase, int revision, String contentHash, String state, String route,
+            String euoOds, UUID productId, String productName, String productVersion, String phase, int revision, String contentHash, String state, String route,
             int clinicalSafetyLevel, List<String> requiredSignOffs, List<String> nonConformances,
-            AssessmentEvents.RevisionChanges sinceApproved, Instant openedAt, DecisionView decision,
+            AssessmentEvents.Completeness completeness, AssessmentEvents.NonConformanceSummary nonConformanceRisk,
+            String igOutcome, AssessmentEvents.RevisionChanges sinceApproved, Instant openedAt, DecisionView decision,
             List<ConditionView> conditions) {
     }
 

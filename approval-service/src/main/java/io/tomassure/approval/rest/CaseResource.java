@@ -132,16 +132,20 @@ public class CaseResource {
                 Certificate.<Certificate>find("caseId", c.id).firstResultOptional().map(cert -> cert.number).orElse(null));
         List<ConditionView> conditions = PhaseCondition.<PhaseCondition>list("caseId = ?1 order by description", c.id).stream()
                 .map(CaseResource::view).toList();
-        return new CaseView(c.id, c.submissionId, c.assessmentId, c.deploymentId, c.supplierOds, c.euoOds, c.phase,
+        return new CaseView(c.id, c.submissionId, c.assessmentId, c.deploymentId, c.supplierOds, c.euoOds, c.productId,
+                c.productName, c.productVersion, c.phase,
                 c.revision, c.contentHash, c.state, c.route, c.clinicalSafetyLevel, c.requiredSignOffs, c.nonConformances,
-                sinceApproved(c), c.openedAt, decisionView, conditions);
+                read(c, c.completeness, AssessmentEvents.Completeness.class),
+                read(c, c.nonConformanceRisk, AssessmentEvents.NonConformanceSummary.class), c.igOutcome,
+                read(c, c.sinceApproved, AssessmentEvents.RevisionChanges.class), c.openedAt, decisionView, conditions);
     }
 
-    private AssessmentEvents.RevisionChanges sinceApproved(ReviewCase c) {
+    /** A JSON column of the case as its type; null stays null (cases opened before the column). */
+    private <T> T read(ReviewCase c, String column, Class<T> type) {
         try {
-            return c.sinceApproved == null ? null : json.readValue(c.sinceApproved, AssessmentEvents.RevisionChanges.class);
+            return column == null ? null : json.readValue(column, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case " + c.id + " holds an unreadable delta", e);
+            throw new IllegalStateException("case " + c.id + " holds unreadable " + type.getSimpleName(), e);
         }
     }
 

@@ -105,6 +105,7 @@ public class Cases {
         reviewCase.supplierOds = s.supplierOds();
         reviewCase.euoOds = s.euoOds();
         reviewCase.productId = s.productId();
+        reviewCase.productName = s.productName();
         reviewCase.productVersion = s.productVersion();
         reviewCase.route = s.route();
         reviewCase.clinicalSafetyLevel = s.clinicalSafetyLevel();
@@ -112,6 +113,9 @@ public class Cases {
         reviewCase.requiredSignOffs = List.copyOf(s.requiredSignOffs());
         reviewCase.nonConformances = s.nonConformances() == null ? List.of() : List.copyOf(s.nonConformances().requirementIds());
         reviewCase.sinceApproved = s.sinceApproved() == null ? null : write(s.sinceApproved());
+        reviewCase.completeness = s.completeness() == null ? null : write(s.completeness());
+        reviewCase.nonConformanceRisk = s.nonConformances() == null ? null : write(s.nonConformances());
+        reviewCase.igOutcome = s.igOutcome();
         reviewCase.state = overtaken ? State.SUPERSEDED.name() : State.OPEN.name();
         reviewCase.openedAt = time.now();
         reviewCase.persist();

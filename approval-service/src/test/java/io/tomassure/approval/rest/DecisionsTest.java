@@ -179,7 +179,7 @@ class DecisionsTest {
         UUID submission = UUID.randomUUID();
         EventEnvelope revision2 = EventEnvelope.of(io.tomassure.events.assessment.AssessmentEvents.PHASE_SUBMITTED,
                 "assessment-service", flow.assessmentId.toString(), new io.tomassure.events.assessment.AssessmentEvents.PhaseSubmitted(
-                        submission, flow.assessmentId, null, flow.supplier, null, flow.productId, "2.1", "1A", 2,
+                        submission, flow.assessmentId, null, flow.supplier, null, flow.productId, "Flow product", "2.1", "1A", 2,
                         Flow.hash("1A", 2), new io.tomassure.events.assessment.AssessmentEvents.Completeness(1, 1, 100),
                         new io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()),
                         1, List.of(), false, "PASS", "AUDIT", "sam", new io.tomassure.events.assessment.AssessmentEvents
@@ -190,6 +190,10 @@ class DecisionsTest {
         assertThat(current.getMap("sinceApproved")).as("the reviewer reads the delta").containsAllEntriesOf(Map.of(
                 "approvedRevision", 1, "templateVersion", "1.4", "added", List.of("6-Q12"), "changed", List.of("SI-01"),
                 "requirementChanged", List.of("LAL-001"), "unchanged", 30));
+        // and what matters at a glance, as the revision was submitted
+        assertThat(current.getMap("completeness")).isEqualTo(Map.of("answered", 1, "required", 1, "percent", 100));
+        assertThat(current.getString("igOutcome")).isEqualTo("PASS");
+        assertThat(current.getInt("nonConformanceRisk.total")).isZero();
         UUID late = flow.submitted("1A", 1, List.of(), List.of(), 1);
         JsonPath old = caseOf(late);
 

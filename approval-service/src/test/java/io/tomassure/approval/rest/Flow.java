@@ -71,7 +71,7 @@ final class Flow {
         boolean product = !phase.equals("2");
         send((product ? assessmentId : deploymentId).toString(), AssessmentEvents.PHASE_SUBMITTED,
                 new AssessmentEvents.PhaseSubmitted(submissionId, assessmentId, product ? null : deploymentId, supplier,
-                        product ? null : euo, productId, productVersion, phase, revision, hash(phase, revision),
+                        product ? null : euo, productId, "Flow product", productVersion, phase, revision, hash(phase, revision),
                         new AssessmentEvents.Completeness(10, 10, 100),
                         new AssessmentEvents.NonConformanceSummary(nonConformances.size(), nonConformances.size(), 0, 0,
                                 0, nonConformances), level, signOffs, level > 3, "PASS", "AUDIT", "sam", null));

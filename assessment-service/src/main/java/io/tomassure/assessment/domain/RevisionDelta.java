@@ -34,14 +34,12 @@ public record RevisionDelta(List<String> added, List<String> changed, List<Strin
             List<Step> later = uplifts.subList(i + 1, uplifts.size());
             uplifts.get(i).requirementChanged().forEach(id -> requirementChanged.add(follow(id, later)));
         }
-        Map<String, T> followed = new LinkedHashMap<>();
+        Map<String, T> followed = followed(approved, uplifts);
         List<String> removed = new ArrayList<>();
-        approved.forEach((id, row) -> {
+        approved.keySet().forEach(id -> {
             String now = follow(id, uplifts);
             if (now == null || !current.containsKey(now)) {
                 removed.add(id);
-            } else {
-                followed.put(now, row);
             }
         });
         List<String> added = new ArrayList<>();
@@ -61,6 +59,18 @@ public record RevisionDelta(List<String> added, List<String> changed, List<Strin
             }
         }
         return new RevisionDelta(added, changed, removed, reworded, unchanged);
+    }
+
+    /** The earlier revision's rows under the ids they have now, through every uplift since; rows an uplift removed are left out. */
+    public static <T> Map<String, T> followed(Map<String, T> earlier, List<Step> uplifts) {
+        Map<String, T> followed = new LinkedHashMap<>();
+        earlier.forEach((id, row) -> {
+            String now = follow(id, uplifts);
+            if (now != null) {
+                followed.put(now, row);
+            }
+        });
+        return followed;
     }
 
     /** The id a row has now, through every uplift since; null once one removed it. */

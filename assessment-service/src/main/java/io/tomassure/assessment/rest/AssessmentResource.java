@@ -31,6 +31,7 @@ import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.rest.AssessmentDtos.AssessmentSummary;
 import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
@@ -243,6 +244,21 @@ public class AssessmentResource {
         Phase phase = phase(request.phase());
         Submission submission = submissions.submitProductPhase(access.viewer(), access.username(), access.assessment(id), phase);
         return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+    }
+
+    @GET
+    @Path("/{id}/missing")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "What a phase still lacks", description = "The rows that a submission of Phase 1A or 1B made "
+            + "now would refuse (the same list as its 422), each with what is missing: empty when the phase can be "
+            + "submitted.")
+    public List<SubmissionReadiness.Missing> missing(@PathParam("id") UUID id, @QueryParam("phase") String phase) {
+        Assessment assessment = access.assessment(id); // an assessment the caller may not see is not found, whatever else
+        Phase product = phase(phase);
+        if (!product.isProductPhase()) {
+            throw ProblemException.invalid("phase", "Phase 2 is a deployment's: see its outstanding rows");
+        }
+        return submissions.missing(assessment, null, product);
     }
 
     @GET

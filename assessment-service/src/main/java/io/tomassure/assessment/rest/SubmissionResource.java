@@ -22,6 +22,7 @@ import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionView;
 import io.tomassure.assessment.service.Access;
+import io.tomassure.assessment.service.Submissions;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/submissions")
@@ -32,7 +33,10 @@ public class SubmissionResource {
     private final Access access;
     private final ObjectMapper json;
 
-    SubmissionResource(Access access, ObjectMapper json, Workbooks workbooks) {
+    private final Submissions submissions;
+
+    SubmissionResource(Access access, ObjectMapper json, Workbooks workbooks, Submissions submissions) {
+        this.submissions = submissions;
         this.workbooks = workbooks;
         this.access = access;
         this.json = json;
@@ -49,6 +53,17 @@ public class SubmissionResource {
         Submission submission = access.submission(id);
         return new SubmissionView(SubmissionSummary.of(submission), submission.content, json.readTree(submission.content),
                 submission.changes == null ? null : json.readValue(submission.changes, AssessmentEvents.RevisionChanges.class));
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Compare a revision with the previous one", description = "The rows that differ from the "
+            + "previous revision of the same phase (ADDED, CHANGED, REMOVED, or REQUIREMENT_CHANGED where the answer "
+            + "stands but a template uplift changed its requirement), each as both revisions froze it, following ids "
+            + "through uplifts; 204 for a first revision.")
+    public Submissions.Comparison changes(@PathParam("id") UUID id) {
+        return submissions.sincePrevious(access.submission(id));
     }
 
     @GET

@@ -105,7 +105,7 @@ public class Submissions {
         List<Requirement> rules = catalogue.rulesFor(assessment);
         Map<String, Answer> answers = Answers.inForce(assessment.id, deploymentId);
         Scope scope = deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT;
-        List<SubmissionReadiness.Missing> missing = SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase));
+        List<SubmissionReadiness.Missing> missing = missing(rules, answers, scope, phase);
         if (!missing.isEmpty()) {
             throw new ProblemException(Problem.of(422, "submission-incomplete", "Phase " + phase.label() + " is incomplete",
                     missing.size() + " row(s) must be answered or their non-conformance detailed before Phase "
@@ -140,7 +140,8 @@ public class Submissions {
         ProductVersion version = ProductVersion.findById(assessment.productVersionId);
         outbox.record(AssessmentEvents.PHASE_SUBMITTED, (deployment == null ? assessment.id : deployment.id).toString(),
                 new AssessmentEvents.PhaseSubmitted(submission.id, assessment.id, deploymentId, assessment.supplierOds,
-                        deployment == null ? null : deployment.euoOds, version.productId, version.version, phase.label(),
+                        deployment == null ? null : deployment.euoOds, version.productId,
+                        Product.<Product>findById(version.productId).name, version.version, phase.label(),
                         submission.revision, submission.contentHash,
                         new Completeness(completeness.answered(), completeness.required(), completeness.percent()),
                         summary(phaseRows, answers), evaluation.clinicalSafety().level(),
@@ -158,17 +159,71 @@ public class Submissions {
         if (status.approvedRevision == null) {
             return null;
         }
-        Submission approved = (status.deploymentId == null
-                ? Submission.find("assessmentId = ?1 and deploymentId is null and phase = ?2 and revision = ?3",
-                        assessment.id, status.phase, status.approvedRevision)
-                : Submission.find("deploymentId = ?1 and phase = ?2 and revision = ?3", status.deploymentId, status.phase,
-                        status.approvedRevision)).<Submission>firstResult();
+        Submission approved = revision(assessment.id, status.deploymentId, status.phase, status.approvedRevision);
         JsonNode before = read(approved.content);
         RevisionDelta delta = RevisionDelta.between(rowsById(before), rowsById(read(content)),
                 uplifts.stepsSince(assessment.id, approved.submittedAt));
         return new RevisionChanges(approved.revision, approved.contentHash, before.path("templateVersion").asText(),
                 template.version, delta.added(), delta.changed(), delta.removed(), delta.requirementChanged(),
                 delta.unchanged());
+    }
+
+    /** What a phase still lacks before it can be submitted: the rows a submission now would refuse, and why. */
+    @Transactional
+    public List<SubmissionReadiness.Missing> missing(Assessment assessment, Deployment deployment, Phase phase) {
+        return missing(catalogue.rulesFor(assessment), Answers.inForce(assessment.id, deployment == null ? null : deployment.id),
+                deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT, phase);
+    }
+
+    private static List<SubmissionReadiness.Missing> missing(List<Requirement> rules, Map<String, Answer> answers, Scope scope,
+            Phase phase) {
+        return SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase));
+    }
+
+    /** One row of a revision diff: {@code before} and {@code after} are the row as each revision froze it. */
+    public record RowDiff(String requirementId, RowChange change, JsonNode before, JsonNode after) {
+    }
+
+    public enum RowChange {
+        ADDED, CHANGED, REMOVED, REQUIREMENT_CHANGED
+    }
+
+    /** A revision against the previous revision of its phase: the rows that differ, and how many do not. */
+    public record Comparison(int previousRevision, UUID previousSubmissionId, String previousContentHash, List<RowDiff> rows,
+            int unchanged) {
+    }
+
+    /**
+     * What a revision changes since the previous revision of the same phase (revision - 1), row by row, following ids
+     * through the template uplifts between them; null for a first revision.
+     */
+    public Comparison sincePrevious(Submission current) {
+        if (current.revision <= 1) {
+            return null;
+        }
+        Submission previous = revision(current.assessmentId, current.deploymentId, current.phase, current.revision - 1);
+        Map<String, JsonNode> before = rowsById(read(previous.content));
+        Map<String, JsonNode> after = rowsById(read(current.content));
+        List<RevisionDelta.Step> steps = uplifts.stepsSince(current.assessmentId, previous.submittedAt);
+        RevisionDelta delta = RevisionDelta.between(before, after, steps);
+        Map<String, JsonNode> followed = RevisionDelta.followed(before, steps);
+        List<RowDiff> rows = new ArrayList<>();
+        delta.added().forEach(id -> rows.add(new RowDiff(id, RowChange.ADDED, null, after.get(id))));
+        delta.changed().forEach(id -> rows.add(new RowDiff(id, RowChange.CHANGED, followed.get(id), after.get(id))));
+        delta.requirementChanged().forEach(id -> rows.add(
+                new RowDiff(id, RowChange.REQUIREMENT_CHANGED, followed.get(id), after.get(id))));
+        delta.removed().forEach(id -> rows.add(new RowDiff(id, RowChange.REMOVED, before.get(id), null)));
+        rows.sort(Comparator.comparing(RowDiff::requirementId));
+        return new Comparison(previous.revision, previous.id, previous.contentHash, rows, delta.unchanged());
+    }
+
+    /** A phase's revision of a product assessment (no deployment) or of a deployment. */
+    private static Submission revision(UUID assessmentId, UUID deploymentId, String phase, int revision) {
+        return (deploymentId == null
+                ? Submission.find("assessmentId = ?1 and deploymentId is null and phase = ?2 and revision = ?3",
+                        assessmentId, phase, revision)
+                : Submission.find("deploymentId = ?1 and phase = ?2 and revision = ?3", deploymentId, phase, revision))
+                .<Submission>firstResult();
     }
 
     /** A revision's rows by requirement id, each without it (an uplift may have moved it). */

@@ -133,6 +133,12 @@ class UpliftTest {
         List<String> missing = tom.supplierUser().body(Map.of("phase", "1B")).post(assessment + "/submissions").then()
                 .statusCode(422).extract().jsonPath().getList("missing.requirementId");
         assertThat(missing).containsExactlyInAnyOrder("API-01", "API-02", "API-04");
+        // the same list, asked for before submitting; and for someone else's assessment, nothing
+        assertThat(tom.supplierUser().queryParam("phase", "1B").get(assessment + "/missing").then().statusCode(200)
+                .extract().jsonPath().<String>getList("requirementId")).containsExactlyInAnyOrderElementsOf(missing);
+        tom.supplierUser().get(assessment + "/missing").then().statusCode(400);
+        tom.supplierUser().queryParam("phase", "2").get(assessment + "/missing").then().statusCode(400);
+        tom.secondEuoUser().queryParam("phase", "1B").get(assessment + "/missing").then().statusCode(404);
         for (String id : missing) {
             tom.answer(tom::supplierUser, id, compliant()).statusCode(200).body("reattest", equalTo(false));
         }
@@ -143,6 +149,19 @@ class UpliftTest {
                 "approvedTemplateVersion", "1.0", "templateVersion", "2.0", "added", List.of("API-04"), "changed",
                 List.of(), "removed", List.of("API-03"), "unchanged", 1));
         assertThat(delta.getList("sinceApproved.requirementChanged")).containsExactlyInAnyOrder("API-01", "API-02");
+        // Row by row against the previous revision, as each froze it: the reviewer's diff.
+        JsonPath changes = tom.supplierUser().get("/api/v1/submissions/" + second + "/changes").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(changes.getInt("previousRevision")).isEqualTo(1);
+        assertThat(changes.getString("previousContentHash")).isEqualTo(delta.getString("sinceApproved.approvedContentHash"));
+        assertThat(changes.getList("rows.requirementId")).containsExactly("API-01", "API-02", "API-03", "API-04");
+        assertThat(changes.getString("rows.find { it.requirementId == 'API-04' }.change")).isEqualTo("ADDED");
+        assertThat(changes.getString("rows.find { it.requirementId == 'API-04' }.before")).isNull();
+        assertThat(changes.getString("rows.find { it.requirementId == 'API-03' }.change")).isEqualTo("REMOVED");
+        assertThat(changes.getString("rows.find { it.requirementId == 'API-03' }.after")).isNull();
+        assertThat(changes.getString("rows.find { it.requirementId == 'API-01' }.before.answer")).isNotNull();
+        tom.supplierUser().get("/api/v1/submissions/" + first + "/changes").then().statusCode(204);
+        tom.secondEuoUser().get("/api/v1/submissions/" + second + "/changes").then().statusCode(404);
 
         // The approved revision stays as it was, bound to its hash.
         JsonPath approved = tom.supplierUser().get("/api/v1/submissions/" + first).then().extract().jsonPath();

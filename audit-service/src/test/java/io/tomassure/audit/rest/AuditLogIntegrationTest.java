@@ -81,7 +81,7 @@ class AuditLogIntegrationTest {
                 assessment, supplier, List.of(euo), "demo", UUID.randomUUID(), "1.0", UUID.randomUUID(), "2.0",
                 new AssessmentEvents.UpliftCounts(9, 0, 1, 0, 0, 0, 0, 0, 1, 0, 8, 1, 0, 0), "sam")));
         events.add(event(AssessmentEvents.PHASE_SUBMITTED, assessment, new AssessmentEvents.PhaseSubmitted(submission, assessment,
-                null, supplier, null, UUID.randomUUID(), "1", "1B", 1, "ab".repeat(32), new AssessmentEvents.Completeness(8, 10, 80),
+                null, supplier, null, UUID.randomUUID(), "Referrals", "1", "1B", 1, "ab".repeat(32), new AssessmentEvents.Completeness(8, 10, 80),
                 new AssessmentEvents.NonConformanceSummary(2, 1, 1, 0, 1, List.of("API-02", "API-03")), 1, List.of("SIRO"), false,
                 "PASS", "AUDIT", "sam", null)));
         events.add(event(ApprovalEvents.CASE_OPENED, assessment, new ApprovalEvents.CaseOpened(UUID.randomUUID(), submission,

@@ -28,6 +28,7 @@ public final class DemoData {
     private final Consumer<String> progress;
     private final Tokens tokens;
     private boolean sampleTemplateOnly;
+    private boolean casesToReview;
 
     public DemoData(StackConfig config, Consumer<String> progress) {
         this.config = config;
@@ -38,6 +39,15 @@ public final class DemoData {
     /** Uses the project's small sample template even when the real workbooks are at hand (a journey to walk through). */
     public DemoData sampleTemplateOnly() {
         this.sampleTemplateOnly = true;
+        return this;
+    }
+
+    /**
+     * Also assesses the product against the sample template and submits Phases 1A and 1B (once), so that NHS Digital
+     * has cases waiting in the console: what {@code ./tom-assure --demo} shows.
+     */
+    public DemoData withCasesToReview() {
+        this.casesToReview = true;
         return this;
     }
 
@@ -57,7 +67,43 @@ public final class DemoData {
         } else {
             publishSampleTemplate();
         }
-        createProduct(tokens.user(DemoUser.SUPPLIER.username()));
+        String versionId = createProduct(tokens.user(DemoUser.SUPPLIER.username()));
+        if (casesToReview) {
+            if (workbook.isPresent()) {
+                publishSampleTemplate();
+            }
+            submitSampleAssessment(tokens.user(DemoUser.SUPPLIER.username()), admin, versionId);
+        }
+    }
+
+    /** The product assessed against the sample template, answered as a supplier would, and 1A and 1B submitted. */
+    private void submitSampleAssessment(String supplier, String admin, String versionId) {
+        String templateId = null;
+        for (JsonNode programme : expect(200, call("GET", "/api/v1/programmes", admin, null)).json()) {
+            if (programme.path("code").asText().equals(SAMPLE_PROGRAMME)) {
+                templateId = programme.path("templates").get(0).path("id").asText();
+            }
+        }
+        for (JsonNode existing : expect(200, call("GET", "/api/v1/assessments", supplier, null)).json().path("items")) {
+            if (existing.path("templateId").asText().equals(templateId)) {
+                return; // assessed on an earlier start
+            }
+        }
+        String assessment = "/api/v1/assessments/" + expect(201, call("POST", "/api/v1/assessments", supplier,
+                Map.of("productVersionId", versionId, "templateId", templateId))).json().path("id").asText();
+        expect(200, call("PUT", assessment + "/responses/SI-01", supplier, Map.of("answer", PRODUCT + " 2.1")));
+        for (String row : List.of("SI-02", "AR-01", "CS-01", "API-01", "API-02")) {
+            expect(200, call("PUT", assessment + "/responses/" + row, supplier, Map.of("answer", "Compliant",
+                    "implementationRef", "docs/design.md#" + row.toLowerCase(java.util.Locale.ROOT), "testRef", "TC-" + row)));
+        }
+        expect(200, call("PUT", assessment + "/responses/API-03", supplier, Map.of("answer", "Non-compliant",
+                "notes", "Timeouts are not yet shown in plain words", "nonConformance", Map.of("detail",
+                        "Errors from the national service appear as codes", "mitigation", "Help desk script until 2.2",
+                        "risk", "AMBER"))));
+        for (String phase : List.of("1A", "1B")) {
+            expect(201, call("POST", assessment + "/submissions", supplier, Map.of("phase", phase)));
+        }
+        progress.accept("  " + PRODUCT + " 2.1 assessed against the sample template; Phases 1A and 1B wait for review");
     }
 
     /** Publishes the project's small sample template (once), beside the real one if that is loaded too. */
@@ -119,7 +165,8 @@ public final class DemoData {
         }
     }
 
-    private void createProduct(String supplier) {
+    /** The supplier's product with its version 2.1 (once); the version's id. */
+    private String createProduct(String supplier) {
         JsonNode product = null;
         for (JsonNode candidate : expect(200, call("GET", "/api/v1/products", supplier, null)).json().path("items")) {
             if (candidate.path("name").asText().equals(PRODUCT)) {
@@ -130,9 +177,12 @@ public final class DemoData {
             product = expect(201, call("POST", "/api/v1/products", supplier, Map.of("name", PRODUCT))).json();
         }
         if (product.path("versions").isEmpty()) {
-            expect(201, call("POST", "/api/v1/products/" + product.path("id").asText() + "/versions", supplier, Map.of("version", "2.1")));
+            JsonNode version = expect(201, call("POST", "/api/v1/products/" + product.path("id").asText() + "/versions",
+                    supplier, Map.of("version", "2.1"))).json();
             progress.accept("  product " + PRODUCT + " 2.1 of " + DemoUser.SUPPLIER.org());
+            return version.path("id").asText();
         }
+        return product.path("versions").get(0).path("id").asText();
     }
 
     private static Http.Response expect(int status, Http.Response response) {

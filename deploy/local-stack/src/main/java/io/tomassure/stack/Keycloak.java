@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,8 @@ import java.util.Map;
  */
 public final class Keycloak extends ProcessComponent {
     static final String REALM = "tom";
+    /** The console's origin as the realm file gives it (its redirect URI). */
+    static final String CONSOLE_ORIGIN = "http://localhost:8080";
     /** DEMO ONLY: the local stack's Keycloak administrator. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -43,8 +44,10 @@ public final class Keycloak extends ProcessComponent {
         Path home = home(config);
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(config.repo().resolve("deploy/keycloak/tom-realm.json"), imports.resolve("tom-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            // The realm names the console at its usual origin; a stack on other ports signs people in to its own.
+            String realm = Files.readString(config.repo().resolve("deploy/keycloak/tom-realm.json"))
+                    .replace(CONSOLE_ORIGIN, config.consoleUrl());
+            Files.writeString(imports.resolve("tom-realm.json"), realm);
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage the realm", e);
         }

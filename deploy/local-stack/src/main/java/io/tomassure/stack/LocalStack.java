@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole suite on one machine: PostgreSQL, Kafka, Keycloak, an SMTP sink and the four services, started in
+ * The whole suite on one machine: PostgreSQL, Kafka, Keycloak, an SMTP sink, the four services and the console, started in
  * dependency order, each waited for until healthy; stopped in reverse order. The data folder keeps every part's
  * state, so a restart carries on where the last run stopped.
  */
@@ -32,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final Kafka kafka;
     private final Keycloak keycloak;
     private final Map<TomService, ServiceProcess> services = new EnumMap<>(TomService.class);
+    private final ConsoleProcess console;
 
     public LocalStack(StackConfig config, Consumer<String> progress) {
         this.config = config;
@@ -44,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
         for (TomService service : TomService.values()) {
             services.put(service, new ServiceProcess(config, service));
         }
+        this.console = new ConsoleProcess(config);
     }
 
     /** Starts everything and returns once every part is healthy; on failure, stops what it started and throws. */
@@ -52,7 +54,9 @@ public final class LocalStack implements AutoCloseable {
             stopOrphans();
             startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(mail, postgres));
             startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(kafka, keycloak));
-            startAndAwait(SERVICE_TIMEOUT, List.copyOf(services.values()));
+            List<Component> applications = new ArrayList<>(services.values());
+            applications.add(console);
+            startAndAwait(SERVICE_TIMEOUT, applications);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -104,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every part, the services first (together) and the database last. */
     @Override
     public void close() {
+        closeTogether(List.of(console));
         closeTogether(List.copyOf(services.values()));
         closeTogether(List.of(keycloak, kafka));
         closeTogether(List.of(postgres, mail));
@@ -178,6 +183,7 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             ChildProcess.stopOrphan(config.data(), service.name());
         }
+        ChildProcess.stopOrphan(config.data(), console.name());
         ChildProcess.stopOrphan(config.data(), keycloak.name());
         ChildProcess.stopOrphan(config.data(), kafka.name());
         Postgres.stopOrphan(config.data());

@@ -51,7 +51,7 @@ public final class Main {
         stack.start();
         if (demo) {
             OUT.println("loading demo data...");
-            new DemoData(config, OUT::println).load();
+            new DemoData(config, OUT::println).withCasesToReview().load();
         }
         OUT.println();
         OUT.println(banner(config, Duration.ofNanos(System.nanoTime() - began)));
@@ -81,12 +81,14 @@ public final class Main {
         for (TomService service : TomService.values()) {
             OUT.printf("  %-22s %s%n", service.module(), Http.ok(config.serviceHealth(service)) ? "up" : "down");
         }
+        OUT.printf("  %-22s %s%n", "console", Http.ok(config.consoleUrl() + "/q/health/ready") ? "up" : "down");
         OUT.printf("  %-22s %s%n", "keycloak",
                 Http.ok(config.keycloakHealth()) ? "up" : "down");
     }
 
     static String banner(StackConfig config, Duration took) {
         StringBuilder text = new StringBuilder("TOM Assure is up (" + took.toSeconds() + " s). Ctrl-C or ./tom-assure stop stops it.\n\n");
+        text.append("  %-22s %s  (sign in with a demo login below)%n".formatted("console", config.consoleUrl()));
         for (TomService service : TomService.values()) {
             text.append("  %-22s %s/q/swagger-ui%n".formatted(service.module(), config.serviceUrl(service)));
         }

@@ -26,10 +26,12 @@ public final class ServiceProcess extends ProcessComponent {
 
     @Override
     public void start() {
-        Path app = config.repo().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(app)) {
-            throw new IllegalStateException(app + " is missing: package the services first (./tom-assure does)");
-        }
+        Path app = packaged(config, service.module());
+        process.start(command(app), environment(), app.getParent());
+    }
+
+    /** The command that runs a packaged Quarkus application ({@code quarkus-run.jar}) with the services' JVM options. */
+    static List<String> command(Path app) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(List.of(javaOptions().split("\\s+")));
@@ -38,7 +40,16 @@ public final class ServiceProcess extends ProcessComponent {
             command.add("-XX:SharedArchiveFile=" + classes);
         }
         command.addAll(List.of("-jar", app.toString()));
-        process.start(command, environment(), app.getParent());
+        return command;
+    }
+
+    /** The packaged application of a module, refused with a clear message when it is not built. */
+    static Path packaged(StackConfig config, String module) {
+        Path app = config.repo().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: package the services first (./tom-assure does)");
+        }
+        return app;
     }
 
     /** The services' JVM options: TOM_SERVICE_JAVA_OPTS, else {@link #JAVA_OPTS}. */

@@ -11,23 +11,24 @@ import java.util.Map;
 /**
  * Where the stack's programs come from ({@code repo}), where its state lives ({@code data}: survives restarts) and
  * the ports it listens on. {@code webhookReceiverPort} is where a local webhook receiver may listen: its origin
- * (http://localhost:port) is the only local one notification-service may call.
+ * (http://localhost:port) is the only local one notification-service may call. {@code consolePort}: the console's, the
+ * only origin the realm lets people sign in to (its redirect URI).
  */
 public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort, int kafkaControllerPort,
         int keycloakPort, int keycloakManagementPort, int smtpPort, int webhookReceiverPort,
-        Map<TomService, Integer> servicePorts) {
+        Map<TomService, Integer> servicePorts, int consolePort) {
 
     /** Database user and password of every service, and of Keycloak: the embedded server only listens on localhost. */
     public static final String DB_USER = "tom";
     public static final String DB_PASSWORD = "tom";
 
-    /** The ports the README documents: the services on 8081-8084, Keycloak on 8180. */
+    /** The ports the README documents: the console on 8080, the services on 8081-8084, Keycloak on 8180. */
     public static StackConfig standard(Path repo, Path data) {
         Map<TomService, Integer> services = new EnumMap<>(TomService.class);
         for (TomService service : TomService.values()) {
             services.put(service, service.standardPort());
         }
-        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, 8099, services);
+        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, 8099, services, 8080);
     }
 
     /** Every port free at the time of the call: for a test stack beside a running one. */
@@ -37,7 +38,7 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
             services.put(service, freePort());
         }
         return new StackConfig(repo, data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                services);
+                services, freePort());
     }
 
     /** The repository folder above {@code start}: the one holding both the root pom and deploy/. */
@@ -52,6 +53,11 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
 
     public String serviceUrl(TomService service) {
         return "http://localhost:" + servicePorts.get(service);
+    }
+
+    /** The console, where people sign in. */
+    public String consoleUrl() {
+        return "http://localhost:" + consolePort;
     }
 
     /** Where a service says it is ready. */

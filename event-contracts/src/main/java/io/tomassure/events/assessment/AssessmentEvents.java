@@ -100,8 +100,8 @@ public final class AssessmentEvents {
      * Phases 1A and 1B are submitted for the product assessment; Phase 2 for a deployment.
      */
     public record PhaseSubmitted(UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
-            String euoOds, UUID productId, String productVersion, String phase, int revision, String contentHash,
-            Completeness completeness, NonConformanceSummary nonConformances, int clinicalSafetyLevel,
+            String euoOds, UUID productId, String productName, String productVersion, String phase, int revision,
+            String contentHash, Completeness completeness, NonConformanceSummary nonConformances, int clinicalSafetyLevel,
             List<String> requiredSignOffs, boolean escalationRequired, String igOutcome, String route,
             String by, RevisionChanges sinceApproved) {
     }

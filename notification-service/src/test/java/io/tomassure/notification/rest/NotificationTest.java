@@ -47,7 +47,8 @@ import io.tomassure.testing.TopicReader;
 @WithTestResource(WebhookReceivers.class)
 class NotificationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    // The first cues meet a fresh broker (topics created, the group joining): on a loaded machine that alone took 30 s.
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String UPLIFTED = "[TOM Assure] The TOM moved from ers-apis version 1.2 to 1.4";
 
     @Inject
@@ -250,7 +251,7 @@ class NotificationTest {
                 OffsetDateTime.now(ZoneOffset.UTC).minusDays(21), EventEnvelope.JSON, null,
                 EventJson.read(EventJson.write(EventEnvelope.of(AssessmentEvents.PHASE_SUBMITTED, "x", "x",
                         new AssessmentEvents.PhaseSubmitted(UUID.randomUUID(), assessment, deployment, supplier, euo,
-                                UUID.randomUUID(), "2.1", "2", 1, "cd".repeat(32), new AssessmentEvents.Completeness(5, 5, 100),
+                                UUID.randomUUID(), "Referrals", "2.1", "2", 1, "cd".repeat(32), new AssessmentEvents.Completeness(5, 5, 100),
                                 new AssessmentEvents.NonConformanceSummary(0, 0, 0, 0, 0, List.of()), 1, List.of("SIRO"),
                                 false, "PASS", "AUDIT", "eve", null)))).data());
         TopicReader.send(Topics.ASSESSMENT, phase2.subject(), EventJson.write(phase2));
