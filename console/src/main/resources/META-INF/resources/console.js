@@ -10,7 +10,48 @@ document.addEventListener("DOMContentLoaded", () => {
     if (document.referrer) { location.assign(document.referrer); } else { history.back(); }
   }));
   document.querySelectorAll("[data-proof]").forEach(checkProof);
+  document.querySelectorAll("[data-audit-stream]").forEach(followLog);
+  document.querySelectorAll("[data-gate-events]").forEach(followGate);
 });
+
+// A deployment's gate: redrawn when the audit log records something about the deployment (go-live ready or blocked,
+// an agreement, a sign-off, a decision), a burst of entries giving one redraw. The half-minute poll remains for
+// what the stream cannot carry (a product-wide decision is filed under the supplier, not the EUO).
+function followGate(gate) {
+  let pending;
+  new EventSource(gate.dataset.gateEvents).addEventListener("audit-entry", () => {
+    document.body.dataset.gateEntries = Number(document.body.dataset.gateEntries ?? 0) + 1; // what the stream brought
+    clearTimeout(pending);
+    pending = setTimeout(() => htmx.trigger("#gate", "gate-changed"), 300);
+  });
+}
+
+// The live audit log: each entry the stream sends becomes the table's first row (built as text, never as HTML). The
+// browser reconnects by itself when the stream ends, with the last entry's id, so nothing is missed or repeated.
+function followLog(table) {
+  const rows = table.querySelector("tbody");
+  const status = document.querySelector("[data-testid=stream-status]");
+  const keep = 200;
+  let received = 0;
+  const source = new EventSource(table.dataset.auditStream);
+  source.onopen = () => { status.textContent = received ? `Connected: ${received} entries so far.` : "Connected: waiting for entries."; };
+  source.onerror = () => { status.textContent = "The stream was interrupted: reconnecting…"; };
+  source.addEventListener("audit-entry", event => {
+    const entry = JSON.parse(event.data);
+    const row = document.createElement("tr");
+    for (const text of [entry.seq, entry.type, entry.actor ?? "–", entry.time]) {
+      row.insertCell().textContent = text;
+    }
+    const link = document.createElement("a");
+    link.href = "/audit/entries/" + entry.seq;
+    link.textContent = "Check entry " + entry.seq;
+    row.insertCell().append(link);
+    rows.prepend(row);
+    while (rows.rows.length > keep) { rows.deleteRow(-1); }
+    received++;
+    status.textContent = `Connected: ${received} entries so far, the latest ${entry.seq}.`;
+  });
+}
 
 // Workbook uploads: the bar follows the bytes sent.
 document.addEventListener("htmx:xhr:progress", e => {
@@ -52,13 +93,31 @@ async function rootFromPath(leafHash, index, size, path) {
   return sn === 0 ? r : null;
 }
 
+// An entry's leaf, from the entry itself: its fields but the hash, keys in UTF-16 order (RFC 8785; the fields are
+// strings, integers and a list of strings, which JSON.stringify writes exactly as JCS does). Its hash must come out
+// as the one it carries. Entries logged before JCS are in the log's first form: their leaf is the proof's.
+async function leafOf(d) {
+  const entry = JSON.parse(d.entry);
+  if (entry.hashAlgorithm !== "sha-256/jcs") { return { leaf: unhex(d.leaf), computed: false }; }
+  const { hash, ...content } = entry;
+  const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const canonical = new TextEncoder().encode(JSON.stringify(sorted));
+  if (hex(await sha256(canonical)) !== hash) { return null; }
+  return { leaf: await sha256(Uint8Array.of(0), canonical), computed: true };
+}
+
 async function checkProof(box) {
   const out = box.querySelector("[data-testid=proof-result]");
   const say = (ok, text) => { out.textContent = text; out.className = "notice " + (ok ? "notice--done" : "notice--fail"); };
   try {
     const d = box.dataset;
+    const own = await leafOf(d);
+    if (!own) {
+      say(false, "Not proved: the entry's content does not hash to the hash it carries.");
+      return;
+    }
     const path = d.path ? d.path.split(",").map(unhex) : [];
-    const root = await rootFromPath(unhex(d.leaf), Number(d.seq) - 1, Number(d.size), path);
+    const root = await rootFromPath(own.leaf, Number(d.seq) - 1, Number(d.size), path);
     if (!root || hex(root) !== d.root.toLowerCase() || d.size !== d.checkpointSize) {
       say(false, "Not proved: the audit path does not lead to the signed root.");
       return;
@@ -70,7 +129,8 @@ async function checkProof(box) {
     const signature = Uint8Array.from(atob(d.signature), c => c.charCodeAt(0));
     const signed = await crypto.subtle.verify({ name: "Ed25519" }, key, signature, statement);
     say(signed, signed
-      ? "Proved in your browser: entry " + d.seq + " is in the log of " + d.size + " entries whose root the log's key signed."
+      ? "Proved in your browser: entry " + d.seq + (own.computed ? ", hashed here from its content," : "")
+        + " is in the log of " + d.size + " entries whose root the log's key signed."
       : "Not proved: the checkpoint's signature does not verify against the public key.");
   } catch (e) {
     say(false, "Could not check in this browser: " + e.message);

@@ -5,21 +5,42 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The JSON an entry's canonical form is written in: the bytes Jackson wrote for the same fields (keys in a
- * fixed order, nulls kept, no spaces, only {@code "}, {@code \} and control characters escaped), written
- * directly because verifying a million entries spent most of its time in the general-purpose serializer.
- * It writes UTF-8 bytes, not characters: each value is converted once (the JDK's intrinsic), and scanned for
- * the few bytes that need escaping, which in UTF-8 are never part of a multi-byte character.
- * {@code CanonicalJsonTest} holds the two to the same bytes.
+ * The JSON an entry's canonical form is written in, in one of two forms ({@link Form}). Written directly, not
+ * through a general-purpose serializer, because verifying a million entries spent most of its time there. It writes
+ * UTF-8 bytes, not characters: each value is converted once (the JDK's intrinsic), and scanned for the few bytes
+ * that need escaping, which in UTF-8 are never part of a multi-byte character. {@code CanonicalJsonTest} holds the
+ * fixed-order form to Jackson's bytes, and the JCS form to the RFC 8785 reference implementation.
  */
 final class CanonicalJson {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** How an entry is written. */
+    enum Form {
+        /**
+         * The log's first form, kept for the entries hashed in it: the fields in a fixed order, nulls written, and
+         * Jackson's escapes (upper-case hex).
+         */
+        FIXED_ORDER("0123456789ABCDEF", true),
+        /**
+         * RFC 8785 (JCS): the fields in sorted order (the caller gives them so), null fields left out as the API
+         * leaves them out, and ECMAScript's escapes (lower-case hex). Only strings and integers below 2^53 (a sequence
+         * number) are written, whose JCS form needs nothing more.
+         */
+        JCS("0123456789abcdef", false);
+
+        private final byte[] hex;
+        private final boolean writesNulls;
+
+        Form(String hex, boolean writesNulls) {
+            this.hex = hex.getBytes(StandardCharsets.US_ASCII);
+            this.writesNulls = writesNulls;
+        }
+    }
+
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /**
      * The bytes an escape adds for each byte: none for most; one for {@code "}, {@code \} and the control characters
      * with a short escape (a backslash and {@code n}); five for the others (a backslash, {@code u}, and four hex
-     * digits). A byte of a multi-byte character is never escaped.
+     * digits). A byte of a multi-byte character is never escaped. Both forms escape the same characters.
      */
     private static final byte[] ESCAPE_EXTRA = new byte[256];
     static {
@@ -29,18 +50,23 @@ final class CanonicalJson {
         }
     }
 
+    private final Form form;
     private byte[] out;
     private int length;
     private boolean first = true;
+    private String lastKey = "";
 
-    CanonicalJson(int capacity) {
+    CanonicalJson(Form form, int capacity) {
+        this.form = form;
         out = new byte[capacity];
         append('{');
     }
 
     CanonicalJson field(String name, String value) {
-        key(name);
-        string(value);
+        if (value != null || form.writesNulls) {
+            key(name);
+            string(value);
+        }
         return this;
     }
 
@@ -52,6 +78,9 @@ final class CanonicalJson {
     }
 
     CanonicalJson field(String name, List<String> values) {
+        if (values == null && !form.writesNulls) {
+            return this;
+        }
         key(name);
         if (values == null) {
             append(NULL, 0, NULL.length);
@@ -74,6 +103,12 @@ final class CanonicalJson {
     }
 
     private void key(String name) {
+        if (form == Form.JCS) {
+            if (name.compareTo(lastKey) <= 0) { // RFC 8785 sorts by UTF-16 code units, as compareTo does
+                throw new IllegalStateException(name + " must come before " + lastKey);
+            }
+            lastKey = name;
+        }
         if (!first) {
             append(',');
         }
@@ -122,8 +157,8 @@ final class CanonicalJson {
                     to[at++] = 'u';
                     to[at++] = '0';
                     to[at++] = '0';
-                    to[at++] = HEX[b >> 4];
-                    to[at++] = HEX[b & 0xF];
+                    to[at++] = form.hex[b >> 4];
+                    to[at++] = form.hex[b & 0xF];
                 }
             }
         }

@@ -146,6 +146,97 @@ public final class Merkle {
         return sn == 0 && Arrays.equals(r, root);
     }
 
+    /**
+     * The consistency proof from the tree of {@code from} leaves to the tree of {@code to} (RFC 6962 PROOF, section
+     * 2.1.2): the fewest subtree hashes that show the larger tree holds the smaller one unchanged, with leaves only
+     * appended. Empty when the sizes are equal.
+     */
+    public static List<byte[]> consistencyProof(Nodes nodes, long from, long to) {
+        if (from < 1 || from > to) {
+            throw new IllegalArgumentException("no consistency proof from a tree of " + from + " to one of " + to);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        if (from < to) {
+            subproof(nodes, from, 0, to, true, proof);
+        }
+        return proof;
+    }
+
+    /** The stored subtrees {@link #consistencyProof} reads for those sizes: fetched at once, as for inclusion. */
+    public static Set<NodeRef> consistencyNodes(long from, long to) {
+        Set<NodeRef> read = new LinkedHashSet<>();
+        byte[] anyHash = new byte[32];
+        consistencyProof((level, i) -> {
+            read.add(new NodeRef(level, i));
+            return anyHash;
+        }, from, to);
+        return read;
+    }
+
+    /** RFC 6962 SUBPROOF(m, D[start:start+count], whole): {@code whole} while the old tree is a whole left subtree. */
+    private static void subproof(Nodes nodes, long m, long start, long count, boolean whole, List<byte[]> proof) {
+        if (m == count) {
+            if (!whole) {
+                proof.add(subtree(nodes, start, count));
+            }
+            return;
+        }
+        long split = Long.highestOneBit(count - 1);
+        if (m <= split) {
+            subproof(nodes, m, start, split, whole, proof);
+            proof.add(subtree(nodes, start + split, count - split));
+        } else {
+            subproof(nodes, m - split, start + split, count - split, false, proof);
+            proof.add(subtree(nodes, start, split));
+        }
+    }
+
+    /**
+     * Whether {@code proof} shows that the tree of {@code from} leaves with root {@code fromRoot} is the start of the
+     * tree of {@code to} leaves with root {@code toRoot} (RFC 9162, section 2.1.4.2).
+     */
+    public static boolean verifyConsistency(long from, long to, byte[] fromRoot, byte[] toRoot, List<byte[]> proof) {
+        if (from < 1 || from > to) {
+            return false;
+        }
+        if (from == to) {
+            return proof.isEmpty() && Arrays.equals(fromRoot, toRoot);
+        }
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(from) == 1) { // the old tree is a whole subtree: its root starts the path
+            path.add(0, fromRoot);
+        }
+        long fn = from - 1;
+        long sn = to - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = nodeHash(c, fr);
+                sr = nodeHash(c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = nodeHash(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(fr, fromRoot) && Arrays.equals(sr, toRoot);
+    }
+
     /** One digest per thread, reused: every caller ends with {@code digest()}, which resets it. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The offline verifier: {@code java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem}. Needs nothing but the export
- * file and the log's public key. Exit code 0: intact; 1: tampered (the problems are listed); 2: unusable input.
+ * The offline verifier, needing nothing but the log's public key and what audit-service served:
+ * {@code java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem} checks an export;
+ * {@code java -jar audit-log.jar --consistency PROOF.json PUBLIC-KEY.pem} checks that a later checkpoint extends one
+ * kept earlier (compare the proof's {@code from} with the one you kept). Exit code 0: intact; 1: tampered (the
+ * problems are listed); 2: unusable input.
  */
 public final class VerifyCommand {
 
@@ -24,11 +27,18 @@ public final class VerifyCommand {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem");
+        boolean consistency = args.length == 3 && args[0].equals("--consistency");
+        if (args.length != 2 && !consistency) {
+            System.err.println("usage: java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem\n"
+                    + "       java -jar audit-log.jar --consistency PROOF.json PUBLIC-KEY.pem");
             System.exit(2);
         }
         try {
+            if (consistency) {
+                List<String> problems = verifyConsistency(Path.of(args[1]), Files.readString(Path.of(args[2])));
+                System.out.println(describe(JSON.readValue(Path.of(args[1]).toFile(), ConsistencyProof.class), problems));
+                System.exit(problems.isEmpty() ? 0 : 1);
+            }
             Verification.Report report = verify(Path.of(args[0]), Files.readString(Path.of(args[1])));
             System.out.println(describe(report));
             System.exit(report.intact() ? 0 : 1);
@@ -59,6 +69,18 @@ public final class VerifyCommand {
             }
         }
         return Verification.export(checkpoint, contiguous, entries, key);
+    }
+
+    public static List<String> verifyConsistency(Path proof, String publicKeyPem) throws IOException {
+        return JSON.readValue(proof.toFile(), ConsistencyProof.class).problems(Keys.publicKey(publicKeyPem));
+    }
+
+    static String describe(ConsistencyProof proof, List<String> problems) {
+        if (problems.isEmpty()) {
+            return "CONSISTENT: the log of " + proof.to().treeSize() + " entries (root " + proof.to().rootHash()
+                    + ") extends the log of " + proof.from().treeSize() + " entries (root " + proof.from().rootHash() + ")";
+        }
+        return "INCONSISTENT:\n  " + String.join("\n  ", problems);
     }
 
     static String describe(Verification.Report report) {

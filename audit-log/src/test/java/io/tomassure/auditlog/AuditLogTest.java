@@ -18,13 +18,14 @@ class AuditLogTest {
 
     private static final KeyPair KEYS = Keys.generate();
 
+    /** A log that changed form half way: its first half in the log's first form, the rest in JCS, as on a live log. */
     static List<AuditEntry> log(int size) {
         List<AuditEntry> entries = new ArrayList<>();
         String previous = AuditEntry.GENESIS;
         for (int i = 1; i <= size; i++) {
             AuditEntry entry = new AuditEntry(i, "e-" + i, "tom.test.event", "test", "agg-" + (i % 3), "2026-11-21T10:00:00Z",
-                    "2026-11-21T10:00:01Z", "tom.test", List.of("YGM24"), null, null, "sam", "{\"n\":" + i + "}", previous, null)
-                    .sealed();
+                    "2026-11-21T10:00:01Z", "tom.test", List.of("YGM24"), null, null, "sam", "{\"n\":" + i + "}",
+                    i > size / 2 ? AuditEntry.JCS : null, previous, null).sealed();
             entries.add(entry);
             previous = entry.hash();
         }
@@ -64,10 +65,17 @@ class AuditLogTest {
         List<AuditEntry> modified = new ArrayList<>(entries);
         AuditEntry fifth = entries.get(4);
         modified.set(4, new AuditEntry(5, fifth.eventId(), fifth.type(), fifth.source(), fifth.subject(), fifth.time(),
-                fifth.recordedAt(), fifth.topic(), fifth.organisations(), null, null, "mallory", fifth.event(), fifth.prevHash(),
+                fifth.recordedAt(), fifth.topic(), fifth.organisations(), null, null, "mallory", fifth.event(), fifth.hashAlgorithm(), fifth.prevHash(),
                 fifth.hash()));
         assertThat(Verification.chain(modified, checkpoint, KEYS.getPublic()).problems())
                 .contains("entry 5 was modified: its content does not hash to " + fifth.hash());
+        AuditEntry seventh = entries.get(6);
+        modified = new ArrayList<>(entries);
+        modified.set(6, new AuditEntry(7, seventh.eventId(), seventh.type(), seventh.source(), seventh.subject(),
+                seventh.time(), seventh.recordedAt(), seventh.topic(), seventh.organisations(), null, null, "sam",
+                seventh.event(), null, seventh.prevHash(), seventh.hash()));
+        assertThat(Verification.chain(modified, checkpoint, KEYS.getPublic()).problems())
+                .as("a JCS entry passed off as one of the first form").contains("entry 7 was modified: its content does not hash to " + seventh.hash());
 
         List<AuditEntry> deleted = new ArrayList<>(entries);
         deleted.remove(6);
@@ -81,7 +89,7 @@ class AuditLogTest {
         // Resealing a modified entry does not help: it no longer links, and the signed root no longer matches.
         List<AuditEntry> resealed = new ArrayList<>(entries);
         resealed.set(4, new AuditEntry(5, fifth.eventId(), fifth.type(), fifth.source(), fifth.subject(), fifth.time(),
-                fifth.recordedAt(), fifth.topic(), fifth.organisations(), null, null, "mallory", fifth.event(), fifth.prevHash(),
+                fifth.recordedAt(), fifth.topic(), fifth.organisations(), null, null, "mallory", fifth.event(), fifth.hashAlgorithm(), fifth.prevHash(),
                 null).sealed());
         assertThat(Verification.chain(resealed, checkpoint, KEYS.getPublic()).problems())
                 .contains("entry 6 does not link to entry 5", "the first 10 entries do not hash to the signed root");
@@ -118,10 +126,12 @@ class AuditLogTest {
         assertThat(intact.intact()).isTrue();
         assertThat(VerifyCommand.describe(intact)).isEqualTo("INTACT: 20 entries verified against the signed tree of 20");
 
-        Files.write(export, lines.stream().map(l -> l.replace("\\\"n\\\":8}", "\\\"n\\\":800}")).toList());
+        Files.write(export, lines.stream().map(l -> l.replace("\\\"n\\\":8}", "\\\"n\\\":800}")
+                .replace("\\\"n\\\":15}", "\\\"n\\\":1500}")).toList());
         assertThat(VerifyCommand.verify(export, pem).problems()).contains(
                 "entry 8 was modified: its content does not hash to " + entries.get(7).hash(),
-                "entry 8 is not included in the signed tree of 20");
+                "entry 8 is not included in the signed tree of 20",
+                "entry 15 was modified: its content does not hash to " + entries.get(14).hash());
 
         List<String> withoutOne = new ArrayList<>(lines);
         withoutOne.remove(3);

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.postgresql.PGConnection;
 
-import io.tomassure.audit.service.AuditStore;
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Merkle;
 
@@ -53,7 +53,7 @@ final class AuditSeeder {
                 }
             }
             copy.copyIn("copy audit_entry (seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
-                    + "organisations, assessment_id, deployment_id, actor, event, prev_hash, hash, recorded_at) from stdin",
+                    + "organisations, assessment_id, deployment_id, actor, event, hash_algorithm, prev_hash, hash, recorded_at) from stdin",
                     new StringReader(entries.toString()));
             copy.copyIn("copy merkle_node (level, idx, hash) from stdin", new StringReader(nodes.toString()));
         }
@@ -81,7 +81,7 @@ final class AuditSeeder {
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"assessmentId\":\"" + assessment + "\",\"deploymentId\":null,"
                 + "\"supplierOds\":\"YGM27\",\"euoOds\":null,\"what\":\"response\",\"requirementId\":\"IO-01\",\"actor\":\"seeded\"}}";
         return new AuditEntry(seq, id, "tom.assessment.updated", "/tom/assessment-service", assessment, now, now,
-                "tom.assessment.events", List.of("YGM27"), assessment, null, "seeded", event, prevHash, null).sealed();
+                "tom.assessment.events", List.of("YGM27"), assessment, null, "seeded", event, AuditEntry.JCS, prevHash, null).sealed();
     }
 
     /** One COPY text row; the values hold no tab, newline or backslash except the event's, which are escaped. */
@@ -91,7 +91,7 @@ final class AuditSeeder {
                 .append(e.topic()).append("\t{").append(String.join(",", e.organisations())).append("}\t")
                 .append(e.assessmentId()).append("\t\\N\t").append(e.actor()).append('\t')
                 .append(e.event().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\t')
-                .append(e.prevHash()).append('\t').append(e.hash()).append('\t').append(e.recordedAt()).append('\n');
+                .append(e.hashAlgorithm()).append('\t').append(e.prevHash()).append('\t').append(e.hash()).append('\t').append(e.recordedAt()).append('\n');
     }
 
     private AuditSeeder() {

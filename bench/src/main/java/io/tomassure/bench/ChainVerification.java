@@ -1,11 +1,9 @@
 package io.tomassure.bench;
 
-import java.util.List;
 import java.util.Random;
 
 import io.restassured.path.json.JsonPath;
-import io.tomassure.audit.service.AuditStore;
-import io.tomassure.auditlog.AuditEntry;
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Keys;
 import io.tomassure.auditlog.Verification;

@@ -13,7 +13,7 @@ final class Findings {
 
     static void write(Report report, ReferenceLine.Result reference, StartupMemory.Result startup,
             StartupMemory.MemorySampler memory, List<Stats> writes, List<Stats> reads, Propagation.Result propagation,
-            GateLatency.Result gate, Workbooks.Result workbooks, List<Growth.Level> growth, ChainVerification.Result chain) {
+            GateLatency.Result gate, ConsolePaint.Result console, Workbooks.Result workbooks, List<Growth.Level> growth, ChainVerification.Result chain) {
         Optional<Stats> writeKnee = highestSustained(writes);
         Optional<Stats> writeAt500 = at(writes, 500);
         double sustainedWrites = writeKnee.map(Stats::offered).orElse(0.0);
@@ -36,6 +36,9 @@ final class Findings {
         report.target("last condition met -> go-live ready emitted", "p99 <= 200 ms", "p50 %.0f ms, p99 %.0f ms".formatted(
                 gate.toPublished().p50(), gate.toPublished().p99()), gate.toPublished().p99() <= 200,
                 "%d deployments; emitted = published to Kafka".formatted(gate.toPublished().requests()));
+        if (console != null) {
+            consoleTargets(report, console);
+        }
         double slowestStart = startup.startupMs().values().stream().mapToDouble(StartupMemory::median).max().orElse(0);
         report.target("start-up to first request, per service (JVM)", "<= 3 s", "slowest %.2f s (median of runs)".formatted(
                 slowestStart / 1000), slowestStart <= 3000, "");
@@ -81,6 +84,9 @@ final class Findings {
         report.section("propagation", "3. Event propagation", Report.table(List.of(propagation.write(), propagation.toAudit(),
                 propagation.toApproval())));
         report.section("gate", "3b. The go-live gate", Report.table(List.of(gate.toPublished(), gate.toAudit())));
+        if (console != null) {
+            consoleSection(report, console);
+        }
         report.section("startup", "4. Start-up and memory", startupTable(startup, memory));
         StringBuilder growthTables = new StringBuilder();
         for (Growth.Level level : growth) {
@@ -103,6 +109,26 @@ final class Findings {
                 chain.intact(), chain.serviceSeconds(), chain.serviceIntact(), chain.proofs().p50(), chain.proofs().p99(),
                 chain.proofs().errors()));
         report.section("improved", "What these figures changed", "");
+    }
+
+    private static void consoleTargets(Report report, ConsolePaint.Result console) {
+        Stats paint = console.largestContentfulPaint();
+        report.target("console case page, first meaningful paint (largest contentful paint)", "p95 <= 500 ms",
+                "p95 %.0f ms (first contentful paint p95 %.0f ms)".formatted(paint.p95(), console.firstContentfulPaint().p95()),
+                paint.p95() <= 500, "%d loads in Debian's headless Chromium, signed in as the reviewer".formatted(paint.requests()));
+        report.target("console case page, weight", "<= 200 KB transferred", "%.1f KB cold (%d requests), %.1f KB cached"
+                .formatted(console.coldBytes() / 1024.0, console.coldRequests(), console.warmBytes() / 1024.0),
+                console.coldBytes() <= 200 * 1024, "the document and every asset, on a fresh profile");
+    }
+
+    private static void consoleSection(Report report, ConsolePaint.Result console) {
+        report.section("console", "3c. The console's case page", Report.table(List.of(console.firstContentfulPaint(),
+                console.largestContentfulPaint(), console.serverResponse())) + """
+
+                Timed by Chromium itself from navigation start (Paint Timing, Largest Contentful Paint, Navigation \
+                Timing). Weight: %,d bytes in %d requests on a fresh profile (document, stylesheet, scripts, htmx), \
+                %,d bytes once the assets are cached (the document alone).
+                """.formatted(console.coldBytes(), console.coldRequests(), console.warmBytes()));
     }
 
     /** The step with the highest rate served that was sustained ({@link Stats#sustained}). */

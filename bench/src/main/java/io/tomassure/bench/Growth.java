@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.tomassure.audit.service.AuditStore;
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.stack.TomService;
 
 /**

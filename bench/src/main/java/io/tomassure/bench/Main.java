@@ -14,23 +14,27 @@ import io.tomassure.stack.LocalStack;
 import io.tomassure.stack.ServiceProcess;
 import io.tomassure.stack.StackConfig;
 import io.tomassure.stack.TomService;
+import io.tomassure.testing.HeadlessChromium;
 import io.tomassure.testing.TomWorkbooks;
 
 /**
  * The benchmark harness: starts the whole local stack afresh (on free ports, in bench/target), loads the demo data,
  * runs every scenario in turn and writes docs/benchmarks.md, its charts and the Gatling HTML reports. {@code --quick}
- * runs every scenario briefly and small (about 10 minutes, not 25) and writes under bench/target only.
+ * runs every scenario briefly and small (about 10 minutes, not 25) and writes under bench/target only; {@code --steps}
+ * and {@code --console} run only the stepped writes and reads, or only the console's case page, and print them.
  */
 public final class Main {
     private static final double[] WRITE_RATES = { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 };
     private static final double[] READ_RATES = { 250, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000 };
+    private static final int CONSOLE_LOADS = 50;
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean stepsOnly = List.of(args).contains("--steps");
+        boolean consoleOnly = List.of(args).contains("--console");
         Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
         Path output = repo.resolve("bench/target/bench-run");
-        Path docs = quick || stepsOnly ? output.resolve("docs") : repo.resolve("docs");
+        Path docs = quick || stepsOnly || consoleOnly ? output.resolve("docs") : repo.resolve("docs");
         Files.createDirectories(output);
         long started = System.nanoTime();
         try (LocalStack stack = new LocalStack(StackConfig.onFreePorts(repo, output.resolve("stack")), System.out::println)) {
@@ -39,6 +43,10 @@ public final class Main {
             Bench bench = new Bench(stack, quick, output);
             if (stepsOnly) {
                 steps(bench, fixtures(bench));
+            } else if (consoleOnly) {
+                ConsolePaint.Result console = ConsolePaint.measure(bench, CONSOLE_LOADS);
+                System.out.println(Report.table(List.of(console.firstContentfulPaint(), console.largestContentfulPaint(),
+                        console.serverResponse())));
             } else {
                 Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
                 report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
@@ -77,6 +85,12 @@ public final class Main {
         bench.log("go-live gate: last condition met -> go-live-ready emitted");
         GateLatency.Result gate = GateLatency.measure(bench, bench.quick ? 5 : 30);
 
+        ConsolePaint.Result console = null;
+        if (HeadlessChromium.installed()) {
+            bench.log("the console's case page in Chromium");
+            console = ConsolePaint.measure(bench, CONSOLE_LOADS);
+        }
+
         Workbooks.Result workbooks = null;
         if (workbook.isPresent()) {
             bench.log("workbooks");
@@ -90,7 +104,8 @@ public final class Main {
         bench.log("audit chain verification");
         ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
 
-        Findings.write(report, reference, startup, memory, writes, reads, propagation, gate, workbooks, growth, chain);
+        Findings.write(report, reference, startup, memory, writes, reads, propagation, gate, console, workbooks, growth,
+                chain);
         return report;
     }
 

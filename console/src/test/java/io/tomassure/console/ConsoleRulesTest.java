@@ -84,6 +84,12 @@ class ConsoleRulesTest {
         assertThat(changed.reload()).isTrue();
         assertThat(changed.title()).isEqualTo("Changed since you opened this page");
         assertThat(changed.detail()).contains("Reload");
+        // the page had nothing there, so it sent no tag; the service now has an answer and asks for one
+        ProblemMessage answeredMeanwhile = ProblemMessage.of(428, json.readTree(
+                "{\"status\":428,\"title\":\"If-Match required\",\"detail\":\"Send the ETag you last read\"}"));
+        assertThat(answeredMeanwhile.reload()).isTrue();
+        assertThat(answeredMeanwhile.title()).isEqualTo("Changed since you opened this page");
+        assertThat(answeredMeanwhile.detail()).doesNotContain("ETag");
         assertThat(ProblemMessage.of(409, json.readTree("{\"type\":\"urn:tomassure:problem:stale-revision\",\"title\":\"Stale\"}"))
                 .reload()).isTrue();
         // not JSON at all (a proxy's page): still a message

@@ -7,8 +7,8 @@ import io.restassured.specification.RequestSpecification;
 import io.tomassure.stack.DemoUser;
 import io.tomassure.stack.ReusedTokens;
 import io.tomassure.stack.StackConfig;
-import io.tomassure.stack.TomService;
 import io.tomassure.stack.Tokens;
+import io.tomassure.stack.TomService;
 
 /** Requests to one service as one caller, with a real token from the stack's Keycloak. */
 final class Api {
@@ -28,6 +28,12 @@ final class Api {
     /** The supplier's back-end system: the client-credentials grant, its organisation from its service account. */
     static RequestSpecification supplierSystem(TomService service) {
         return withToken(Reused.TOKENS.supplierSystem(), service);
+    }
+
+    /** As {@code user}, to one instance of a scaled-out service, past the entry point. */
+    static RequestSpecification onInstance(DemoUser user, TomService service, int instance) {
+        return given().baseUri("http://localhost:" + config().instancePort(service, instance))
+                .auth().oauth2(Reused.TOKENS.user(user.username())).contentType(ContentType.JSON);
     }
 
     static RequestSpecification withToken(String token, TomService service) {

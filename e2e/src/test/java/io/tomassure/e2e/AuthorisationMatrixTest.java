@@ -103,6 +103,7 @@ class AuthorisationMatrixTest {
             GET    /api/v1/deployments/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
             POST   /api/v1/deployments/{id}/workbook                                    pass: euo                      hidden: euo'
             GET    /api/v1/submissions/{id}                                             pass: supplier euo central     hidden: supplier' euo'
+            GET    /api/v1/submissions/{id}/canonical                                   pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/changes                                     pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
 
@@ -128,6 +129,7 @@ class AuthorisationMatrixTest {
             GET    /api/v1/audit/assessments/{id}/history                               pass: all
             GET    /api/v1/audit/stream                                                 pass: all
             GET    /api/v1/audit/checkpoints/latest                                     pass: all
+            GET    /api/v1/audit/checkpoints/consistency                                pass: all
             POST   /api/v1/audit/checkpoints                                            pass: admin auditor admin' auditor'
             GET    /api/v1/audit/public-key                                             pass: all
             GET    /api/v1/audit/verify                                                 pass: assurance auditor admin assurance' auditor' admin'

@@ -7,24 +7,21 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import io.tomassure.stack.DemoUser;
 import io.tomassure.stack.Tokens;
+import io.tomassure.testing.HeadlessChromium;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One person in Debian's headless Chromium (never a downloaded browser), signed in to the console through the
@@ -32,46 +29,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * violations fail the test; named pages are kept as screenshots in target/console-screenshots.
  */
 final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    private final WebDriver driver;
+    private final HeadlessChromium chromium = new HeadlessChromium();
+    private final WebDriver driver = chromium.driver();
     private final String console;
-    private final Path profile;
     private final List<String> violations = new ArrayList<>();
-
-    static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     Browser(String console) {
         this.console = console;
-        try {
-            this.profile = Files.createTempDirectory("console-browser");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        // As root in a sandboxed machine: no sandbox, no GPU; and no background calls to a network that is closed.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
     }
 
     /** Opens the console and signs in on Keycloak's own page, as the person would. */
     Browser signIn(DemoUser user) {
-        driver.get(console + "/");
-        until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys(user.username());
-        driver.findElement(By.id("password")).sendKeys(Tokens.DEMO_PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
-        until(ExpectedConditions.urlContains(console));
-        until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        chromium.signIn(console, user.username(), Tokens.DEMO_PASSWORD);
         return this;
     }
 
@@ -119,6 +91,41 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Presses Tab, as a keyboard user would, until {@code by} has the focus, and checks that the focus shows (an
+     * outline or a box shadow). Fails when the element cannot be reached within 150 presses.
+     */
+    Browser tabTo(By by) {
+        WebElement target = driver.findElement(by);
+        for (int presses = 0; presses < 150; presses++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                Object shown = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                        const s = getComputedStyle(arguments[0]);
+                        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none';""",
+                        target);
+                assertThat(shown).as("a visible focus on " + by).isEqualTo(true);
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError(by + " cannot be reached with the Tab key on " + driver.getCurrentUrl());
+    }
+
+    /** Types into whatever has the focus. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Presses Enter on the focused control, waits for the next page, checks it. */
+    Browser enter() {
+        WebElement focused = driver.switchTo().activeElement();
+        keys(Keys.ENTER);
+        until(ExpectedConditions.stalenessOf(focused));
+        until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        return checked();
+    }
+
     String text() {
         return driver.findElement(By.tagName("main")).getText();
     }
@@ -132,8 +139,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return chromium.until(condition);
     }
 
     /** Runs axe-core on the page as it is; serious and critical findings are kept for {@link #assertAccessible}. */
@@ -165,11 +171,6 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary profile
-        }
+        chromium.close();
     }
 }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tomassure.stack.DemoData;
 import io.tomassure.stack.DemoUser;
+import io.tomassure.testing.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,10 +33,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The journey walked through the console in a real browser by the people in it, each signed in through Keycloak:
- * the supplier sees what is missing and submits, NHS Digital decides 1A with a condition and 1B with a certificate,
- * the EUO answers Phase 2, accepts the risk, approves, and watches its gate turn from blocked to ready without a
- * reload; another EUO sees none of it; an auditor proves an entry in the browser. The supplier's system still answers
- * its rows through the API, as it would.
+ * the supplier sees what is missing, checks its workbook through the upload form and submits; NHS Digital decides 1A
+ * with a condition and 1B with a certificate (1B with the keyboard alone); the EUO meets a colleague's concurrent
+ * answer (refused, with a reload), answers Phase 2, accepts the risk, approves, and watches its gate turn from blocked
+ * to ready without a reload; another EUO sees none of it; an auditor proves an entry in the browser and follows the
+ * live log; clinical safety resolves an escalation. The supplier's system still answers its rows through the API.
  */
 @ExtendWith(E2eStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,18 +52,11 @@ class ConsoleTest {
 
     @BeforeAll
     void product() {
-        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed (apt-get install chromium "
+        assumeTrue(HeadlessChromium.installed(), "Debian's chromium and chromium-driver are not installed (apt-get install chromium "
                 + "chromium-driver; .ci/run does it): the console's browser tests cannot run");
         console = Api.config().consoleUrl();
         new DemoData(Api.config(), line -> System.out.println("[console demo] " + line)).sampleTemplateOnly().load();
-        String templateId = as(DemoUser.ADMIN, ASSESSMENT).get("/api/v1/programmes").then().statusCode(200).extract()
-                .path("find { it.code == '" + DemoData.SAMPLE_PROGRAMME + "' }.templates[0].id");
-        String product = as(DemoUser.SUPPLIER, ASSESSMENT).body(Map.of("name", "Console Referrals " + UUID.randomUUID()))
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
-        String version = as(DemoUser.SUPPLIER, ASSESSMENT).body(Map.of("version", "1.0"))
-                .post("/api/v1/products/" + product + "/versions").then().statusCode(201).extract().path("id");
-        assessmentId = supplierSystem(ASSESSMENT).body(Map.of("productVersionId", version, "templateId", templateId))
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        assessmentId = newAssessment("Console Referrals").path("id");
         String assessment = "/api/v1/assessments/" + assessmentId;
         answer(() -> supplierSystem(ASSESSMENT), assessment, "SI-01", Map.of("answer", "Console Referrals 1.0"));
         for (String row : List.of("AR-01", "CS-01", "API-01", "API-02")) {
@@ -74,7 +71,7 @@ class ConsoleTest {
 
     @Test
     @Order(1)
-    void theJourneyThroughTheConsole() {
+    void theJourneyThroughTheConsole() throws Exception {
         try (Browser supplier = new Browser(console); Browser euo = new Browser(console);
                 Browser reviewer = new Browser(console)) {
             // The supplier sees the one row still missing before 1A, and submits both phases once it is answered.
@@ -84,6 +81,17 @@ class ConsoleTest {
             assertThat(supplier.driver().findElement(By.cssSelector("[data-testid=missing-1A]")).getText()).contains("SI-02");
             answer(() -> supplierSystem(ASSESSMENT), "/api/v1/assessments/" + assessmentId, "SI-02", compliant());
             supplier.open("/assessments/" + assessmentId).screenshot("supplier-assessment");
+            // Its exported workbook, checked through the upload form: the bar follows the bytes, nothing is saved.
+            Path workbook = Files.createTempFile("console-workbook", ".xlsx");
+            Files.write(workbook, supplierSystem(ASSESSMENT).get("/api/v1/assessments/" + assessmentId + "/workbook").then()
+                    .statusCode(200).extract().asByteArray());
+            supplier.driver().findElement(By.id("workbook-file")).sendKeys(workbook.toString());
+            supplier.tick(By.id("dryRun"));
+            supplier.driver().findElement(By.xpath("//button[normalize-space()='Import the workbook']")).click();
+            supplier.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "Checked (nothing saved)"));
+            assertThat(supplier.driver().findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("100");
+            assertThat(supplier.driver().findElement(By.id("import-result")).getText()).contains("0 applied");
+            supplier.checked();
             supplier.click(By.xpath("//button[normalize-space()='Submit Phase 1A']"));
             assertThat(supplier.text()).contains("Phase 1A submitted for review");
             supplier.click(By.xpath("//button[normalize-space()='Submit Phase 1B']"));
@@ -98,7 +106,19 @@ class ConsoleTest {
             assertThat(gate(euo)).isEqualTo("blocked");
             assertThat(euo.text()).contains("Phase 1A (usage and settings) is under review, not approved",
                     "End User Policy not signed");
-            for (String row : List.of("US-01", "US-02", "TP-01", "IG-01", "IG-02")) {
+            // A colleague answers US-01 through the API while the page is open: saving it is refused with a reload,
+            // never written over the colleague's answer.
+            String deployment = "/api/v1/deployments/" + deploymentId;
+            answer(() -> as(EUO, ASSESSMENT), deployment, "US-01", Map.of("answer", "Compliant", "notes", "by a colleague"));
+            euo.type(By.id("answer-US-01"), "Non-compliant");
+            euo.click(By.xpath("//button[normalize-space()='Save US-01']"));
+            assertThat(euo.text()).contains("Changed since you opened this page");
+            euo.click(By.linkText("Reload the page you came from"));
+            assertThat(euo.url()).endsWith("/deployments/" + deploymentId);
+            assertThat(euo.driver().findElements(By.id("answer-US-01"))).as("answered meanwhile: not outstanding").isEmpty();
+            as(EUO, ASSESSMENT).get(deployment + "/responses").then().statusCode(200)
+                    .body("find { it.requirementId == 'US-01' }.notes", org.hamcrest.Matchers.equalTo("by a colleague"));
+            for (String row : List.of("US-02", "TP-01", "IG-01", "IG-02")) {
                 euo.type(By.id("answer-" + row), row.startsWith("IG") ? "Yes" : "Compliant");
                 euo.click(By.xpath("//button[normalize-space()='Save " + row + "']"));
             }
@@ -138,17 +158,23 @@ class ConsoleTest {
             reviewer.type(By.cssSelector("input[name=evidence]"), "DSA 2026/204 countersigned");
             reviewer.click(By.xpath("//button[normalize-space()='Discharge']"));
             assertThat(reviewer.text()).contains("Condition discharged", "discharged by " + DemoUser.ASSURANCE.username());
+            // 1B with the keyboard alone: Tab to each control (its focus visible), type, Enter.
             reviewer.open(phase1b);
-            reviewer.type(By.id("review-comment-API-03"), "Acceptable with the script");
-            reviewer.click(By.xpath("//button[normalize-space()='Record review of API-03']"));
+            reviewer.tabTo(By.id("review-comment-API-03")).keys("Acceptable with the script");
+            reviewer.tabTo(By.xpath("//button[normalize-space()='Record review of API-03']")).enter();
+            assertThat(reviewer.text()).contains("Non-conformance reviewed");
             String certificate = "IAC-2026-" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
-            reviewer.select(By.id("outcome"), "APPROVED").type(By.id("certificateNumber"), certificate);
-            reviewer.click(By.xpath("//button[normalize-space()='Record the decision']"));
+            reviewer.tabTo(By.id("outcome"));
+            assertThat(reviewer.driver().findElement(By.id("outcome")).getDomProperty("value")).isEqualTo("APPROVED");
+            reviewer.tabTo(By.id("certificateNumber")).keys(certificate);
+            reviewer.tabTo(By.xpath("//button[normalize-space()='Record the decision']")).enter();
             assertThat(reviewer.driver().findElement(By.cssSelector("[data-testid=certificate]")).getText()).isEqualTo(certificate);
             reviewer.assertAccessible();
 
             // The EUO's page, open all along, turns ready by itself, and the EUO goes live.
             euo.until(d -> gate(euo).equals("ready"));
+            assertThat(euo.driver().findElement(By.tagName("body")).getDomAttribute("data-gate-entries"))
+                    .as("the deployment's audit entries reached the open page over its stream").isNotNull();
             assertThat(euo.driver().findElements(By.cssSelector("[data-testid=gate-checks] li.unmet"))).isEmpty();
             euo.checked().screenshot("euo-gate-ready");
             euo.click(By.xpath("//button[normalize-space()='Go live']"));
@@ -187,11 +213,78 @@ class ConsoleTest {
             auditor.click(By.partialLinkText("Check entry"));
             auditor.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=proof-result]"),
                     "Proved in your browser"));
-            auditor.checked().screenshot("auditor-proof").assertAccessible();
+            assertThat(auditor.driver().findElement(By.cssSelector("[data-testid=proof-result]")).getText())
+                    .as("the leaf computed in the browser from the entry, not taken from the server")
+                    .contains("hashed here from its content");
+            auditor.checked().screenshot("auditor-proof");
+
+            // The live log: the latest entries at once, then a new one as it is logged.
+            auditor.open("/audit/live");
+            By rows = By.cssSelector("[data-testid=live-entries] tr");
+            auditor.until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 0));
+            long latest = Long.parseLong(auditor.driver().findElement(By.cssSelector("[data-testid=live-entries] tr td")).getText());
+            answer(() -> supplierSystem(ASSESSMENT), "/api/v1/assessments/" + assessmentId, "SI-01",
+                    Map.of("answer", "Console Referrals 1.0", "notes", "Seen in the live log"));
+            auditor.until(d -> Long.parseLong(d.findElement(By.cssSelector("[data-testid=live-entries] tr td")).getText()) > latest);
+            assertThat(auditor.driver().findElement(By.cssSelector("[data-testid=stream-status]")).getText()).startsWith("Connected");
+            auditor.checked().screenshot("auditor-live").assertAccessible();
         }
         // the gate the browser saw is the service's
         as(EUO, APPROVAL).get("/api/v1/deployments/" + deploymentId + "/readiness").then().statusCode(200)
                 .body("live", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    @Order(4)
+    void clinicalSafetyResolvesAnEscalationInTheConsole() {
+        // A product that updates Spine (clinical-safety level 4): its 1A submission raises an escalation.
+        var created = newAssessment("Spine Writer");
+        String assessment = "/api/v1/assessments/" + created.path("id");
+        as(DemoUser.SUPPLIER, ASSESSMENT).header("If-Match", created.header("ETag")).body(Map.of("medicalDevice", false,
+                "updatesSpine", true, "clinicalSafetyRelated", true, "changesLocalSystems", false))
+                .put(assessment + "/impact").then().statusCode(200);
+        answer(() -> supplierSystem(ASSESSMENT), assessment, "SI-01", Map.of("answer", "Spine Writer 1.0"));
+        for (String row : List.of("SI-02", "AR-01", "CS-01", "API-01", "API-02", "API-03")) {
+            answer(() -> supplierSystem(ASSESSMENT), assessment, row, compliant());
+        }
+        supplierSystem(ASSESSMENT).body(Map.of("phase", "1A")).post(assessment + "/submissions").then().statusCode(201);
+        String assessmentId = created.path("id");
+        try (Browser safety = new Browser(console)) {
+            safety.signIn(DemoUser.CLINICAL_SAFETY);
+            await().atMost(EVENTUALLY).until(() -> safety.open("/escalations").text().contains(assessmentId));
+            String form = "//form[.//span[contains(., '" + assessmentId + "')]]";
+            safety.type(By.xpath(form + "//textarea"), "CSG reviewed the Spine updates; hazard log accepted");
+            safety.click(By.xpath(form + "//button[normalize-space()='Resolve']"));
+            assertThat(safety.text()).contains("Escalation resolved", "hazard log accepted",
+                    "resolved by " + DemoUser.CLINICAL_SAFETY.username());
+            safety.screenshot("clinical-safety-escalations").assertAccessible();
+        }
+    }
+
+    /** A new product of the supplier, version 1.0, assessed against the sample template (the creation's response). */
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> newAssessment(String name) {
+        String templateId = as(DemoUser.ADMIN, ASSESSMENT).get("/api/v1/programmes").then().statusCode(200).extract()
+                .path("find { it.code == '" + DemoData.SAMPLE_PROGRAMME + "' }.templates[0].id");
+        String product = as(DemoUser.SUPPLIER, ASSESSMENT).body(Map.of("name", name + " " + UUID.randomUUID()))
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        String version = as(DemoUser.SUPPLIER, ASSESSMENT).body(Map.of("version", "1.0"))
+                .post("/api/v1/products/" + product + "/versions").then().statusCode(201).extract().path("id");
+        return supplierSystem(ASSESSMENT).body(Map.of("productVersionId", version, "templateId", templateId))
+                .post("/api/v1/assessments").then().statusCode(201).extract();
+    }
+
+    /** Pages carry personal data and are never stored; the assets are kept an hour, and sent compressed. */
+    @Test
+    @Order(5)
+    void assetsAreCachedPagesNeverStoredAndTextCompressed() {
+        for (String asset : List.of("/console.css", "/console.js", "/webjars/htmx.org/dist/htmx.min.js")) {
+            var response = io.restassured.RestAssured.given().header("Accept-Encoding", "gzip").get(console + asset);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().getValues("Cache-Control")).as(asset).containsExactly("public, max-age=3600");
+            assertThat(response.header("Content-Encoding")).as(asset).isEqualTo("gzip");
+        }
+        var page = io.restassured.RestAssured.get(console + "/signed-out");
+        assertThat(page.headers().getValues("Cache-Control")).containsExactly("no-store");
     }
 
     private static void recordAgreement(Browser euo, String kind) {

@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.tomassure.stack.DemoData;
@@ -27,14 +29,18 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,6 +63,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyTest {
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GO_LIVE_READY = "tom.approval.go-live-ready";
 
     private static final DemoUser SUPPLIER = DemoUser.SUPPLIER;
@@ -91,7 +98,7 @@ class JourneyTest {
 
     @Test
     @Order(1)
-    void theWholeJourney() {
+    void theWholeJourney() throws Exception {
         String templateId = as(ADMIN, ASSESSMENT).get("/api/v1/programmes").then().statusCode(200).extract()
                 .path("find { it.code == '" + DemoData.SAMPLE_PROGRAMME + "' }.templates[0].id");
         JsonPath product = supplierSystem(ASSESSMENT).get("/api/v1/products").then().statusCode(200).extract().jsonPath();
@@ -165,9 +172,15 @@ class JourneyTest {
                 .post("/api/v1/cases/" + phase1a.getString("id") + "/decision")
                 .then().statusCode(200).body("conditions[0].description", equalTo("DSA signed"))
                 .extract().path("conditions[0].id");
-        as(ASSURANCE, APPROVAL).body(Map.of("contentHash", phase1b.getString("contentHash"), "outcome", "APPROVED",
+        String quoted = as(ASSURANCE, APPROVAL).body(Map.of("contentHash", phase1b.getString("contentHash"), "outcome", "APPROVED",
                 "certificateNumber", "IAC-2026-%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000))))
-                .post("/api/v1/cases/" + phase1b.getString("id") + "/decision").then().statusCode(200);
+                .post("/api/v1/cases/" + phase1b.getString("id") + "/decision").then().statusCode(200)
+                .extract().path("decision.contentHash");
+        // Anyone can check what was approved: the revision's bytes, put through an RFC 8785 library of our choosing
+        // (they are already canonical), hash to the hash the decision quoted.
+        byte[] canonical = as(EUO, ASSESSMENT).get("/api/v1/submissions/" + phase1b.getString("submissionId") + "/canonical")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(sha256(new JsonCanonicalizer(canonical).getEncodedUTF8())).isEqualTo(quoted);
         as(ASSURANCE, APPROVAL).body(Map.of("review", "ACKNOWLEDGED", "comment", "Acceptable with the script"))
                 .post(assessment + "/non-conformances/API-03/review").then().statusCode(204);
         as(ASSURANCE, APPROVAL).body(Map.of("evidence", "DSA 2026/118 countersigned"))
@@ -212,13 +225,13 @@ class JourneyTest {
 
     @Test
     @Order(2)
-    void theAuditLogHoldsTheWholeStoryOnceAndVerifies() {
+    void theAuditLogHoldsTheWholeStoryOnceAndVerifies() throws Exception {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         awaitOutboxesDrained();
         List<Map<String, Object>> story = await().atMost(EVENTUALLY).until(
-                () -> entries("deployment=" + deploymentId),
+                () -> entries(Map.of("deployment", deploymentId)),
                 entries -> entries.stream().anyMatch(e -> "tom.approval.deployment-live".equals(e.get("type"))));
-        List<Map<String, Object>> product = entries("assessment=" + assessmentId);
+        List<Map<String, Object>> product = entries(Map.of("assessment", assessmentId));
         // An entry matching both filters is one entry (one seq), counted once; each event is appended once (its id is
         // unique in the log), so these counts say what each service published and the log took in, faults included.
         Map<String, Long> byType = java.util.stream.Stream.concat(story.stream(), product.stream())
@@ -241,7 +254,16 @@ class JourneyTest {
         assertThat(byType.get("tom.assessment.updated")).isEqualTo(14L);
         assertThat(submissionsAudited()).containsAll(submissions);
 
-        int logged = entries("").size();
+        // Every entry's hash can be recomputed from the entry as served, without its hash, by any RFC 8785 tool.
+        for (Map<String, Object> entry : story) {
+            Map<String, Object> content = new java.util.HashMap<>(entry);
+            Object hash = content.remove("hash");
+            assertThat(entry.get("hashAlgorithm")).isEqualTo("sha-256/jcs");
+            assertThat(sha256(new JsonCanonicalizer(JSON.writeValueAsString(content)).getEncodedUTF8()))
+                    .as("entry %s", entry.get("seq")).isEqualTo(hash);
+        }
+
+        int logged = entries(Map.of()).size();
         as(AUDITOR, AUDIT).post("/api/v1/audit/checkpoints").then().statusCode(200);
         as(AUDITOR, AUDIT).get("/api/v1/audit/verify").then().statusCode(200)
                 .body("problems", org.hamcrest.Matchers.empty())
@@ -380,6 +402,10 @@ class JourneyTest {
         return page.getList("items").isEmpty() ? null : new JsonPath(page.prettify()).setRootPath("items[0]");
     }
 
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     private static void awaitOutboxesDrained() {
         for (TomService service : TomService.values()) {
             await().atMost(EVENTUALLY).until(() -> as(ADMIN, service).get("/api/v1/ops/outbox").then().statusCode(200)
@@ -387,12 +413,13 @@ class JourneyTest {
         }
     }
 
-    /** Every audit entry matching {@code filter}, through all pages, as the auditor sees them. */
-    private static List<Map<String, Object>> entries(String filter) {
+    /** Every audit entry matching {@code filter} (query parameters), through all pages, as the auditor sees them. */
+    private static List<Map<String, Object>> entries(Map<String, ?> filter) {
         List<Map<String, Object>> all = new ArrayList<>();
         Object after = null;
         do {
-            JsonPath page = as(AUDITOR, AUDIT).get("/api/v1/audit/entries?limit=200&" + filter + (after == null ? "" : "&after=" + after))
+            RequestSpecification request = as(AUDITOR, AUDIT).queryParam("limit", 200).queryParams(filter);
+            JsonPath page = (after == null ? request : request.queryParam("after", after)).get("/api/v1/audit/entries")
                     .then().statusCode(200).extract().jsonPath();
             all.addAll(page.getList("items"));
             after = page.get("next");

@@ -1,7 +1,6 @@
 package io.tomassure.outbox;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,7 +65,7 @@ public class OutboxRelay {
 
     private void run() {
         Duration backoff = Duration.ZERO;
-        Instant nextPurge = Instant.now();
+        long nextPurge = System.nanoTime(); // a monotonic schedule: purging is housekeeping, not a fact
         while (running) {
             try {
                 commitSignal.listen(); // before draining, so a commit during the drain still wakes us
@@ -79,9 +78,9 @@ public class OutboxRelay {
                     LOG.info("outbox relay: publishing again");
                     backoff = Duration.ZERO;
                 }
-                if (Instant.now().isAfter(nextPurge)) {
+                if (System.nanoTime() - nextPurge >= 0) {
                     store.purgePublished(config.retention());
-                    nextPurge = Instant.now().plus(PURGE_EVERY);
+                    nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
                 }
                 commitSignal.await(config.pollInterval());
             } catch (Exception e) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -152,12 +151,15 @@ public class OutboxStore {
         }
     }
 
-    /** Deletes published events older than {@code retention}; returns how many. */
+    /**
+     * Deletes published events older than {@code retention}; returns how many. The database's clock, which stamped
+     * them published, says how old they are.
+     */
     int purgePublished(Duration retention) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "delete from outbox_event where published_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            delete.setDouble(1, retention.toMillis() / 1000.0);
             return delete.executeUpdate();
         }
     }

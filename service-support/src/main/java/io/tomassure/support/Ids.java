@@ -1,20 +1,29 @@
 package io.tomassure.support;
 
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Time-ordered UUIDs (version 7): keyset pages in creation order, and ids known before anything is flushed. */
+import com.github.f4b6a3.uuid.factory.standard.TimeOrderedEpochFactory;
+
+/**
+ * Time-ordered UUIDs (version 7): keyset pages in creation order, and ids known before anything is flushed. Ids made
+ * in the same millisecond keep the order they were made in (RFC 9562, section 6.2, method 3: the random part grows
+ * by a random step, so one id does not give the next away), which a page "after" an id relies on.
+ */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Supplier<UUID> SYSTEM = generator(Clock.systemUTC());
 
     private Ids() {
     }
 
     public static UUID next() {
-        long millis = System.currentTimeMillis();
-        long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
-        long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low);
+        return SYSTEM.get();
+    }
+
+    /** The generator {@link #next()} uses, on another clock (a test's). */
+    static Supplier<UUID> generator(Clock clock) {
+        return TimeOrderedEpochFactory.builder().withIncrementPlusN().withClock(clock).build()::create;
     }
 }

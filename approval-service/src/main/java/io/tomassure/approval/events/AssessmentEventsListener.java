@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.service.Cases;
 import io.tomassure.approval.service.Gates;
+import io.tomassure.approval.service.References;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.EventInbox;
@@ -27,11 +28,13 @@ public class AssessmentEventsListener {
     private final EventInbox inbox;
     private final Cases cases;
     private final Gates gates;
+    private final References references;
 
-    AssessmentEventsListener(EventInbox inbox, Cases cases, Gates gates) {
+    AssessmentEventsListener(EventInbox inbox, Cases cases, Gates gates, References references) {
         this.inbox = inbox;
         this.cases = cases;
         this.gates = gates;
+        this.references = references;
     }
 
     @Incoming("assessment-events")
@@ -43,12 +46,12 @@ public class AssessmentEventsListener {
     void apply(EventEnvelope event) {
         if (AssessmentEvents.CREATED.name().equals(event.type())) {
             var created = event.dataAs(AssessmentEvents.CREATED);
-            Cases.remember(created.assessmentId(), created.productId(), created.productVersion(), created.supplierOds(),
-                    created.programme());
+            references.assessment(created.assessmentId(), created.productId(), created.productVersion(),
+                    created.supplierOds(), created.programme());
             gates.reevaluateAssessment(created.assessmentId());
         } else if (AssessmentEvents.DEPLOYMENT_CREATED.name().equals(event.type())) {
             var created = event.dataAs(AssessmentEvents.DEPLOYMENT_CREATED);
-            DeploymentRef deployment = Cases.rememberDeployment(created.deploymentId(), created.assessmentId(),
+            DeploymentRef deployment = references.deployment(created.deploymentId(), created.assessmentId(),
                     created.supplierOds(), created.euoOds());
             gates.reevaluate(deployment);
         } else if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {

@@ -13,14 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.panache.common.Parameters;
-import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.approval.domain.Certificate;
 import io.tomassure.approval.domain.Decision;
 import io.tomassure.approval.domain.PhaseCondition;
@@ -33,8 +31,8 @@ import io.tomassure.approval.rest.ApprovalDtos.DischargeRequest;
 import io.tomassure.approval.service.Access;
 import io.tomassure.approval.service.Cases;
 import io.tomassure.approval.service.Obligations;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
+import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.security.Roles;
 import io.tomassure.support.security.Viewer;
 
@@ -58,11 +56,13 @@ public class CaseResource {
     @Path("/cases")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List review cases", description = "The caller's cases (NHS Digital: all), optionally by state "
-            + "(OPEN, DECIDED, SUPERSEDED), phase (1A, 1B, 2) and submission (the submissionId assessment-service "
-            + "returned: its one case); keyset-paged in opening order: pass 'next' as 'after'.")
+            + "(OPEN, DECIDED, SUPERSEDED), phase (1A, 1B, 2), assessment (its product phases and its deployments' Phase 2) "
+            + "and submission (the submissionId assessment-service returned: its one case); keyset-paged in opening "
+            + "order: pass 'next' as 'after'.")
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
-            @QueryParam("submission") UUID submission, @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Preconditions.limit(limit);
+            @QueryParam("assessment") UUID assessment, @QueryParam("submission") UUID submission,
+            @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Page.limit(limit);
         Viewer viewer = access.viewer();
         StringBuilder query = new StringBuilder("id > :after");
         Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
@@ -73,6 +73,10 @@ public class CaseResource {
         if (phase != null) {
             query.append(" and phase = :phase");
             parameters.and("phase", phase);
+        }
+        if (assessment != null) {
+            query.append(" and assessmentId = :assessment");
+            parameters.and("assessment", assessment);
         }
         if (submission != null) {
             query.append(" and submissionId = :submission");

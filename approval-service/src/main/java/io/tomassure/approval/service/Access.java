@@ -1,40 +1,27 @@
 package io.tomassure.approval.service;
 
+import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Singleton;
 
 import io.tomassure.approval.domain.AssessmentRef;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.domain.ReviewCase;
-import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Caller;
+import io.tomassure.support.security.CallerAccess;
 import io.tomassure.support.security.Viewer;
 
 /** Loads what the caller may see; anything else is "not found", so other organisations' ids do not leak. */
-@RequestScoped
-public class Access {
-
-    private final Caller caller;
+@Singleton // stateless: the caller is the request-scoped Caller, resolved per call
+public class Access extends CallerAccess {
 
     Access(Caller caller) {
-        this.caller = caller;
-    }
-
-    public Viewer viewer() {
-        return caller.viewer();
-    }
-
-    public String username() {
-        return caller.username();
+        super(caller);
     }
 
     public ReviewCase reviewCase(UUID id) {
-        ReviewCase reviewCase = ReviewCase.findById(id);
-        if (reviewCase == null || !canSee(reviewCase)) {
-            throw ProblemException.notFound("Review case " + id);
-        }
-        return reviewCase;
+        return visible(ReviewCase.<ReviewCase>findById(id), this::canSee, "Review case " + id);
     }
 
     public boolean canSee(ReviewCase c) {
@@ -42,24 +29,20 @@ public class Access {
         if (c.deploymentId != null) {
             return viewer.canSeeDeployment(c.supplierOds, c.euoOds);
         }
-        return viewer.canSeeAssessment(c.supplierOds, DeploymentRef.<DeploymentRef>list("assessmentId", c.assessmentId)
-                .stream().map(d -> d.euoOds).toList());
+        return viewer.canSeeAssessment(c.supplierOds, deployingEuos(c.assessmentId));
     }
 
     public DeploymentRef deployment(UUID id) {
-        DeploymentRef deployment = DeploymentRef.findById(id);
-        if (deployment == null || !viewer().canSeeDeployment(deployment.supplierOds, deployment.euoOds)) {
-            throw ProblemException.notFound("Deployment " + id);
-        }
-        return deployment;
+        return visible(DeploymentRef.<DeploymentRef>findById(id),
+                d -> viewer().canSeeDeployment(d.supplierOds, d.euoOds), "Deployment " + id);
     }
 
     public AssessmentRef assessment(UUID id) {
-        AssessmentRef assessment = AssessmentRef.findById(id);
-        if (assessment == null || !viewer().canSeeAssessment(assessment.supplierOds,
-                DeploymentRef.<DeploymentRef>list("assessmentId", id).stream().map(d -> d.euoOds).toList())) {
-            throw ProblemException.notFound("Assessment " + id);
-        }
-        return assessment;
+        return visible(AssessmentRef.<AssessmentRef>findById(id),
+                a -> viewer().canSeeAssessment(a.supplierOds, deployingEuos(id)), "Assessment " + id);
+    }
+
+    private static List<String> deployingEuos(UUID assessmentId) {
+        return DeploymentRef.<DeploymentRef>list("assessmentId", assessmentId).stream().map(d -> d.euoOds).toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.tomassure.approval.service;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.tomassure.approval.domain.AssessmentRef;
 import io.tomassure.approval.domain.Certificate;
 import io.tomassure.approval.domain.Decision;
 import io.tomassure.approval.domain.DecisionRules;
@@ -27,6 +25,7 @@ import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.approval.ApprovalEvents.Outcome;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Roles;
@@ -53,12 +52,14 @@ public class Cases {
     private final Gates gates;
     private final TimeSource time;
     private final ObjectMapper json;
+    private final References references;
 
-    Cases(Outbox outbox, Gates gates, TimeSource time, ObjectMapper json) {
+    Cases(Outbox outbox, Gates gates, TimeSource time, ObjectMapper json, References references) {
         this.outbox = outbox;
         this.gates = gates;
         this.time = time;
         this.json = json;
+        this.references = references;
     }
 
     /** The latest revision's case for a phase of the product ({@code deploymentId} null) or of a deployment. */
@@ -79,9 +80,9 @@ public class Cases {
         if (ReviewCase.count("submissionId", s.submissionId()) > 0) {
             return;
         }
-        remember(s.assessmentId(), s.productId(), s.productVersion(), s.supplierOds(), null);
+        references.assessment(s.assessmentId(), s.productId(), s.productVersion(), s.supplierOds(), null);
         if (s.deploymentId() != null) {
-            rememberDeployment(s.deploymentId(), s.assessmentId(), s.supplierOds(), s.euoOds());
+            references.deployment(s.deploymentId(), s.assessmentId(), s.supplierOds(), s.euoOds());
         }
         ReviewCase newest = latest(s.assessmentId(), s.deploymentId(), s.phase());
         boolean overtaken = newest != null && newest.revision > s.revision();
@@ -95,7 +96,7 @@ public class Cases {
             }
         }
         ReviewCase reviewCase = new ReviewCase();
-        reviewCase.id = UUID.randomUUID();
+        reviewCase.id = Ids.next();
         reviewCase.submissionId = s.submissionId();
         reviewCase.assessmentId = s.assessmentId();
         reviewCase.deploymentId = s.deploymentId();
@@ -155,7 +156,7 @@ public class Cases {
             requireAccepted(reviewCase);
         }
         Decision decision = new Decision();
-        decision.id = UUID.randomUUID();
+        decision.id = Ids.next();
         decision.caseId = reviewCase.id;
         decision.outcome = outcome.name();
         decision.detail = request.decision().outcome();
@@ -208,7 +209,7 @@ public class Cases {
 
     private void addCondition(ReviewCase reviewCase, String description) {
         PhaseCondition condition = new PhaseCondition();
-        condition.id = UUID.randomUUID();
+        condition.id = Ids.next();
         condition.caseId = reviewCase.id;
         condition.assessmentId = reviewCase.assessmentId;
         condition.description = description;
@@ -238,7 +239,7 @@ public class Cases {
             return; // raised (and perhaps resolved) already for this product assessment
         }
         Escalation escalation = new Escalation();
-        escalation.id = UUID.randomUUID();
+        escalation.id = Ids.next();
         escalation.assessmentId = s.assessmentId();
         escalation.level = s.clinicalSafetyLevel();
         escalation.reason = s.clinicalSafetyLevel() == 5
@@ -249,37 +250,6 @@ public class Cases {
         outbox.record(ApprovalEvents.ESCALATION_RAISED, s.assessmentId().toString(), new ApprovalEvents.EscalationRaised(
                 escalation.id, s.assessmentId(), null, s.supplierOds(), s.euoOds(), escalation.level, escalation.reason,
                 Gates.SELF));
-    }
-
-    public static void remember(UUID assessmentId, UUID productId, String productVersion, String supplierOds,
-            String programme) {
-        AssessmentRef ref = AssessmentRef.findById(assessmentId);
-        if (ref == null) {
-            ref = new AssessmentRef();
-            ref.assessmentId = assessmentId;
-            ref.productId = productId;
-            ref.productVersion = productVersion;
-            ref.supplierOds = supplierOds;
-            ref.updatedAt = Instant.now();
-            ref.persist();
-        }
-        if (ref.programme == null && programme != null) {
-            ref.programme = programme;
-        }
-    }
-
-    public static DeploymentRef rememberDeployment(UUID deploymentId, UUID assessmentId, String supplierOds, String euoOds) {
-        DeploymentRef ref = DeploymentRef.findById(deploymentId);
-        if (ref == null) {
-            ref = new DeploymentRef();
-            ref.deploymentId = deploymentId;
-            ref.assessmentId = assessmentId;
-            ref.supplierOds = supplierOds;
-            ref.euoOds = euoOds;
-            ref.createdAt = Instant.now();
-            ref.persist();
-        }
-        return ref;
     }
 
     private void reevaluate(ReviewCase reviewCase) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.tomassure.support.Ids;
 import io.tomassure.approval.domain.Agreement;
 import io.tomassure.approval.config.ApprovalConfig;
 import io.tomassure.approval.domain.AgreementKind;
@@ -78,7 +79,7 @@ public class Obligations {
                 requirementId).firstResult();
         if (review == null) {
             review = new NcReview();
-            review.id = UUID.randomUUID();
+            review.id = Ids.next();
             review.assessmentId = assessment.assessmentId;
             review.requirementId = requirementId;
         }
@@ -107,7 +108,7 @@ public class Obligations {
             return acceptance;
         }
         acceptance = new NcAcceptance();
-        acceptance.id = UUID.randomUUID();
+        acceptance.id = Ids.next();
         acceptance.deploymentId = deployment.deploymentId;
         acceptance.requirementId = requirementId;
         acceptance.comment = comment;
@@ -171,7 +172,7 @@ public class Obligations {
             return signOff;
         }
         signOff = new SignOff();
-        signOff.id = UUID.randomUUID();
+        signOff.id = Ids.next();
         signOff.deploymentId = deployment.deploymentId;
         signOff.kind = kind;
         signOff.signedBy = by;
@@ -229,7 +230,7 @@ public class Obligations {
             throw ProblemException.invalid(refusal.field(), refusal.reason());
         });
         Agreement agreement = new Agreement();
-        agreement.id = UUID.randomUUID();
+        agreement.id = Ids.next();
         agreement.kind = kind.name();
         agreement.organisation = organisation;
         agreement.signatory = signature.signatory();

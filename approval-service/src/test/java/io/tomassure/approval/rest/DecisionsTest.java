@@ -205,6 +205,13 @@ class DecisionsTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reviewer().queryParam("limit", 200)
                 .get("/api/v1/cases").then().extract().jsonPath()
                 .getList("items.findAll { it.assessmentId == '" + flow.assessmentId + "' }.id")).hasSize(2));
+        // the filters a client pages by: the assessment's cases, by phase and state
+        reviewer().queryParam("assessment", flow.assessmentId).get("/api/v1/cases").then()
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(current.getString("id"), old.getString("id")));
+        reviewer().queryParam("assessment", flow.assessmentId).queryParam("state", "OPEN").queryParam("phase", "1A")
+                .get("/api/v1/cases").then().body("items.id", contains(current.getString("id")));
+        reviewer().queryParam("assessment", flow.assessmentId).queryParam("phase", "1B").get("/api/v1/cases").then()
+                .body("items", empty());
     }
 
     private static List<EventEnvelope> decisions(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> seen,

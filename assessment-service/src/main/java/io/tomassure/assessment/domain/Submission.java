@@ -15,6 +15,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Immutable
 public class Submission extends PanacheEntityBase {
 
+    /** SHA-256 of the content in RFC 8785's canonical form (JCS): what any party can recompute with a standard tool. */
+    public static final String JCS = "sha-256/jcs";
+    /**
+     * SHA-256 of Jackson's output with sorted keys and nulls dropped: revisions hashed before JCS keep it, and their
+     * stored content is still exactly the bytes hashed.
+     */
+    public static final String SORTED_JSON = "sha-256/sorted-json";
+
     @Id
     public UUID id;
     public UUID assessmentId;
@@ -22,6 +30,9 @@ public class Submission extends PanacheEntityBase {
     public String phase;
     public int revision;
     public String contentHash;
+    /** How {@link #content} was written before it was hashed: {@link #JCS}, or {@link #SORTED_JSON} for old revisions. */
+    public String hashAlgorithm;
+    /** The exact text hashed (its UTF-8 bytes). */
     public String content;
     public String route;
     /** What changed since the revision last approved ({@code RevisionDelta}, JSON); null without one. */

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.events;
 
-import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.outbox.EventInbox;
 import io.tomassure.outbox.UnprocessableEventException;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Shows each phase's decision: approval-service's decisions move the phase out of review (a return or a
@@ -29,9 +29,11 @@ public class DecisionListener {
     private static final Logger LOG = Logger.getLogger(DecisionListener.class);
 
     private final EventInbox inbox;
+    private final TimeSource time;
 
-    DecisionListener(EventInbox inbox) {
+    DecisionListener(EventInbox inbox, TimeSource time) {
         this.inbox = inbox;
+        this.time = time;
     }
 
     @Incoming("approval-events")
@@ -58,7 +60,7 @@ public class DecisionListener {
             status.approvedRevision = decision.revision();
         }
         status.reason = decision.reason();
-        status.updatedAt = Instant.now();
+        status.updatedAt = time.now();
     }
 
     private static ApprovalEvents.Outcome outcome(ApprovalEvents.PhaseDecided decision) {

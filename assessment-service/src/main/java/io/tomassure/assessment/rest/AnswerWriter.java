@@ -16,14 +16,15 @@ import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.AssessmentDtos;
 import io.tomassure.assessment.service.Assessments;
 import io.tomassure.assessment.service.Catalogue;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.assessment.workbook.AnswerImport;
 import io.tomassure.assessment.workbook.TableReader;
 import io.tomassure.assessment.workbook.Workbooks;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
 
 /** The HTTP side of answering rows and handling evidence, shared by the product and deployment resources. */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class AnswerWriter {
     public AnswerImport.Report importAnswers(UUID assessmentId, UUID deploymentId, TableReader.Tables tables,
             boolean dryRun, boolean replace) {
         Deployment deployment = deploymentId == null ? null : access.deployment(deploymentId);
-        Assessment assessment = deployment == null ? access.assessment(assessmentId) : Assessment.findById(deployment.assessmentId);
+        Assessment assessment = deployment == null ? access.assessment(assessmentId) : access.assessmentOf(deployment.assessmentId);
         return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, tables, dryRun, replace);
     }
 
@@ -89,13 +90,7 @@ public class AnswerWriter {
     }
 
     public Response download(Assessment assessment, UUID evidenceId) {
-        Evidence evidence = Evidence.findById(evidenceId);
-        var response = evidence == null ? null
-                : io.tomassure.assessment.domain.Response.<io.tomassure.assessment.domain.Response>findById(evidence.responseId);
-        if (response == null || !response.assessmentId.equals(assessment.id)
-                || response.deploymentId != null && !access.seesDeployment(response.deploymentId)) {
-            throw ProblemException.notFound("Evidence " + evidenceId); // a deployment's own: only for those who see it
-        }
+        Evidence evidence = access.evidence(assessment, evidenceId);
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256));
         return Response.ok(evidence.content, EvidenceFiles.servedType(evidence.mediaType))
                 .header("Content-Disposition", EvidenceFiles.attachment(evidence.name))

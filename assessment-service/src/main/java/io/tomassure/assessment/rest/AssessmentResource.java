@@ -1,7 +1,5 @@
 package io.tomassure.assessment.rest;
 
-import io.tomassure.assessment.workbook.AnswerImport;
-import io.tomassure.assessment.workbook.Workbooks;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -29,31 +27,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
-import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.domain.SubmissionReadiness;
-import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.AssessmentSummary;
-import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
-import io.tomassure.assessment.rest.AssessmentDtos.CreateAssessment;
-import io.tomassure.assessment.rest.AssessmentDtos.Impact;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
-import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
-import io.tomassure.assessment.rest.AssessmentDtos.ScopeRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmitPhase;
-import io.tomassure.assessment.rest.UpliftDtos.UpliftReport;
-import io.tomassure.assessment.rest.UpliftDtos.UpliftRequest;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.service.AssessmentDtos.AssessmentSummary;
+import io.tomassure.assessment.service.AssessmentDtos.CreateAssessment;
+import io.tomassure.assessment.service.AssessmentDtos.Impact;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.service.AssessmentDtos.ResponseView;
+import io.tomassure.assessment.service.AssessmentDtos.ScopeRequest;
+import io.tomassure.assessment.service.AssessmentDtos.ScoreRequest;
 import io.tomassure.assessment.service.Assessments;
 import io.tomassure.assessment.service.Submissions;
+import io.tomassure.assessment.service.UpliftDtos.UpliftReport;
+import io.tomassure.assessment.service.UpliftDtos.UpliftRequest;
 import io.tomassure.assessment.service.Uplifts;
 import io.tomassure.assessment.service.Views;
+import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.workbook.Workbooks;
+import io.tomassure.support.concurrency.Preconditions;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/assessments")
@@ -94,8 +92,8 @@ public class AssessmentResource {
     @Operation(summary = "List assessments", description = "Those the caller may see: a supplier's own, the ones an EUO "
             + "deploys, all for NHS Digital. Keyset-paged in creation order: pass 'next' as 'after'.")
     public Page<AssessmentSummary> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Preconditions.limit(limit);
-        return Page.of(access.visibleAssessments(after, size), size, a -> a.id.toString(), AssessmentResource::summary);
+        int size = Page.limit(limit);
+        return Page.of(access.visibleAssessments(after, size), size, a -> a.id.toString(), Views::summary);
     }
 
     @GET
@@ -173,8 +171,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List the product's answers", description = "Every answered row of the product assessment, with evidence and ETags.")
     public List<ResponseView> responses(@PathParam("id") UUID id) {
-        Assessment assessment = access.assessment(id);
-        return Answers.responses(assessment.id, null).values().stream().map(Views::response).toList();
+        return Views.responses(access.assessment(id).id, null);
     }
 
     @PUT
@@ -229,8 +226,7 @@ public class AssessmentResource {
     @Operation(summary = "Non-conformance register", description = "Every Semi-compliant or Non-compliant answer to an "
             + "Action or Req row of the product, with its detail, mitigation, RAG risk and what is still missing.")
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
-        Assessment assessment = access.assessment(id);
-        return Views.register(views.evaluate(assessment, null), Answers.responses(assessment.id, null));
+        return views.register(access.assessment(id), null);
     }
 
     @POST
@@ -266,9 +262,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List the product's revisions", description = "Every submitted revision of Phases 1A and 1B, oldest first.")
     public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
-        Assessment assessment = access.assessment(id);
-        return Submission.<Submission>list("assessmentId = ?1 and deploymentId is null order by phase, revision", assessment.id)
-                .stream().map(SubmissionSummary::of).toList();
+        return Submissions.revisions(access.assessment(id).id, null).stream().map(SubmissionSummary::of).toList();
     }
 
     static Phase phase(String label) {
@@ -277,12 +271,6 @@ public class AssessmentResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("phase", e.getMessage());
         }
-    }
-
-    private static AssessmentSummary summary(Assessment a) {
-        ProductVersion version = ProductVersion.findById(a.productVersionId);
-        Product product = Product.findById(version.productId);
-        return new AssessmentSummary(a.id, product.id, product.name, version.version, a.supplierOds, a.templateId, a.createdAt);
     }
 
     @POST
@@ -301,7 +289,6 @@ public class AssessmentResource {
         var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
         return writer.importAnswers(id, null, tables, dryRun, replace);
     }
-
 
     @GET
     @Path("/{id}/workbook")

@@ -1,8 +1,5 @@
 package io.tomassure.assessment.rest;
 
-import jakarta.ws.rs.Produces;
-import io.tomassure.assessment.workbook.AnswerImport;
-import io.tomassure.assessment.workbook.Workbooks;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,21 +27,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Submission;
-import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.CreateDeployment;
-import io.tomassure.assessment.rest.AssessmentDtos.DeploymentView;
-import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
-import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.service.Access;
-import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.service.AssessmentDtos.CreateDeployment;
+import io.tomassure.assessment.service.AssessmentDtos.DeploymentView;
+import io.tomassure.assessment.service.AssessmentDtos.LocalContext;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.service.AssessmentDtos.ResponseView;
 import io.tomassure.assessment.service.Deployments;
 import io.tomassure.assessment.service.Submissions;
 import io.tomassure.assessment.service.Views;
+import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.workbook.Workbooks;
+import io.tomassure.support.concurrency.Preconditions;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/deployments")
@@ -88,7 +87,7 @@ public class DeploymentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List deployments", description = "An EUO's own, a supplier's products', all for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<DeploymentView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Preconditions.limit(limit);
+        int size = Page.limit(limit);
         return Page.of(access.visibleDeployments(after, size), size, d -> d.id.toString(), views::deployment);
     }
 
@@ -122,7 +121,7 @@ public class DeploymentResource {
     @Operation(summary = "List the deployment's own answers", description = "The EUO's answers for this deployment (the product's are on the assessment).")
     public List<ResponseView> responses(@PathParam("id") UUID id) {
         Deployment deployment = access.deployment(id);
-        return Answers.responses(deployment.assessmentId, deployment.id).values().stream().map(Views::response).toList();
+        return Views.responses(deployment.assessmentId, deployment);
     }
 
     @PUT
@@ -134,7 +133,7 @@ public class DeploymentResource {
     public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
         Deployment deployment = access.deployment(id);
-        return writer.answer(Assessment.findById(deployment.assessmentId), deployment, requirementId, request, ifMatch);
+        return writer.answer(access.assessmentOf(deployment.assessmentId), deployment, requirementId, request, ifMatch);
     }
 
     @POST
@@ -148,7 +147,7 @@ public class DeploymentResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
         Deployment deployment = access.deployment(id);
-        return writer.evidence(Assessment.findById(deployment.assessmentId), deployment, requirementId, name, mediaType,
+        return writer.evidence(access.assessmentOf(deployment.assessmentId), deployment, requirementId, name, mediaType,
                 expiresOn, length, content);
     }
 
@@ -158,8 +157,7 @@ public class DeploymentResource {
     @Operation(summary = "Non-conformance register of the deployment", description = "The product's and the EUO's non-conformances as this deployment sees them.")
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
         Deployment deployment = access.deployment(id);
-        Assessment assessment = Assessment.findById(deployment.assessmentId);
-        return Views.register(views.evaluate(assessment, deployment), Answers.responsesInForce(assessment.id, deployment.id));
+        return views.register(access.assessmentOf(deployment.assessmentId), deployment);
     }
 
     @POST
@@ -178,9 +176,7 @@ public class DeploymentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List the deployment's revisions", description = "Every submitted Phase 2 revision, oldest first.")
     public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
-        Deployment deployment = access.deployment(id);
-        return Submission.<Submission>list("deploymentId = ?1 order by revision", deployment.id).stream()
-                .map(SubmissionSummary::of).toList();
+        return Submissions.revisions(null, access.deployment(id)).stream().map(SubmissionSummary::of).toList();
     }
 
     @POST
@@ -196,7 +192,6 @@ public class DeploymentResource {
         return writer.importAnswers(null, id, tables, dryRun, replace);
     }
 
-
     @GET
     @Path("/{id}/workbook")
     @Produces(WorkbookResource.XLSX)
@@ -205,7 +200,7 @@ public class DeploymentResource {
             + "deployment's own on top, and the results derived for this deployment.")
     public Response exportDeployment(@PathParam("id") UUID id) {
         Deployment deployment = access.deployment(id);
-        Assessment assessment = Assessment.findById(deployment.assessmentId);
+        Assessment assessment = access.assessmentOf(deployment.assessmentId);
         return WorkbookResource.download(workbooks.export(assessment, deployment), assessment, "-" + deployment.euoOds);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,14 +20,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.tomassure.support.Ids;
-import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.service.Access;
-import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
+import io.tomassure.assessment.service.Products;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/products")
@@ -48,30 +44,18 @@ public class ProductResource {
     }
 
     private final Access access;
+    private final Products products;
 
-    ProductResource(Access access) {
+    ProductResource(Access access, Products products) {
         this.access = access;
+        this.products = products;
     }
 
     @POST
     @RolesAllowed(Roles.SUPPLIER)
-    @Transactional
     @Operation(summary = "Register a product", description = "A consuming application of the caller's organisation, which must be a registered supplier.")
     public Response create(@Valid @NotNull CreateProduct request) {
-        String supplier = access.organisation();
-        Organisation organisation = Organisation.findById(supplier);
-        if (organisation == null || !organisation.is(Organisation.Kind.SUPPLIER)) {
-            throw ProblemException.forbidden(supplier + " is not a registered supplier");
-        }
-        if (Product.count("supplierOds = ?1 and name = ?2", supplier, request.name()) > 0) {
-            throw ProblemException.conflict("duplicate", "Product exists", supplier + " already has a product named " + request.name());
-        }
-        Product product = new Product();
-        product.id = Ids.next();
-        product.supplierOds = supplier;
-        product.name = request.name();
-        product.createdAt = Instant.now();
-        product.persist();
+        Product product = products.register(access.organisation(), request.name());
         return Response.created(URI.create("/api/v1/products/" + product.id)).entity(view(product)).build();
     }
 
@@ -80,8 +64,8 @@ public class ProductResource {
     @Operation(summary = "List products", description = "A supplier's own products, those an EUO deploys, all of them "
             + "for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<ProductView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Preconditions.limit(limit);
-        return Page.of(access.visibleProducts(after, size), size, p -> p.id.toString(), ProductResource::view);
+        int size = Page.limit(limit);
+        return Page.of(access.visibleProducts(after, size), size, p -> p.id.toString(), this::view);
     }
 
     @GET
@@ -96,29 +80,16 @@ public class ProductResource {
     @POST
     @Path("/{id}/versions")
     @RolesAllowed(Roles.SUPPLIER)
-    @Transactional
     @Operation(summary = "Add a product version", description = "Assessments and conformance certificates are per product version.")
     public Response addVersion(@PathParam("id") UUID id, @Valid @NotNull CreateVersion request) {
-        Product product = access.product(id);
-        if (!access.viewer().isSupplierOf(product.supplierOds)) {
-            throw ProblemException.notFound("Product " + id);
-        }
-        if (ProductVersion.count("productId = ?1 and version = ?2", id, request.version()) > 0) {
-            throw ProblemException.conflict("duplicate", "Version exists", "Product " + id + " already has version " + request.version());
-        }
-        ProductVersion version = new ProductVersion();
-        version.id = Ids.next();
-        version.productId = id;
-        version.version = request.version();
-        version.createdAt = Instant.now();
-        version.persist();
+        ProductVersion version = products.addVersion(access.viewer(), access.product(id), request.version());
         return Response.created(URI.create("/api/v1/products/" + id)).entity(new VersionView(version.id, version.version,
                 version.createdAt)).build();
     }
 
-    private static ProductView view(Product p) {
-        List<VersionView> versions = ProductVersion.<ProductVersion>list("productId = ?1 order by createdAt", p.id).stream()
-                .map(v -> new VersionView(v.id, v.version, v.createdAt)).toList();
+    private ProductView view(Product p) {
+        List<VersionView> versions = products.versions(p).stream().map(v -> new VersionView(v.id, v.version, v.createdAt))
+                .toList();
         return new ProductView(p.id, p.name, p.supplierOds, versions, p.createdAt);
     }
 }

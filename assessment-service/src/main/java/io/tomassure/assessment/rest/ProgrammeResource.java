@@ -31,13 +31,13 @@ import io.tomassure.assessment.domain.RowType;
 import io.tomassure.assessment.domain.SectionKind;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
-import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.SectionDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateSummary;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateView;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Catalogue;
+import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
+import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
+import io.tomassure.assessment.service.TemplateDtos.TemplateDefinition;
+import io.tomassure.assessment.service.TemplateDtos.TemplateSummary;
+import io.tomassure.assessment.service.TemplateDtos.TemplateView;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1")

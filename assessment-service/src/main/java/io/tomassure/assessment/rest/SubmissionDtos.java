@@ -20,12 +20,17 @@ public final class SubmissionDtos {
     public record SubmitPhase(@NotBlank String phase) {
     }
 
+    /**
+     * {@code hashAlgorithm}: how the content was written before hashing: {@code sha-256/jcs} (RFC 8785), or
+     * {@code sha-256/sorted-json} for revisions hashed before JCS; either way the hash is over the exact bytes
+     * {@code GET /submissions/{id}/canonical} serves.
+     */
     public record SubmissionSummary(UUID id, UUID assessmentId, UUID deploymentId, String phase, int revision,
-            String contentHash, String route, String submittedBy, Instant submittedAt) {
+            String contentHash, String hashAlgorithm, String route, String submittedBy, Instant submittedAt) {
 
         public static SubmissionSummary of(Submission s) {
             return new SubmissionSummary(s.id, s.assessmentId, s.deploymentId, s.phase, s.revision, s.contentHash,
-                    s.route, s.submittedBy, s.submittedAt);
+                    s.hashAlgorithm, s.route, s.submittedBy, s.submittedAt);
         }
     }
 

@@ -1,28 +1,31 @@
 package io.tomassure.assessment.rest;
 
-import io.tomassure.assessment.domain.Assessment;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.Produces;
-import io.tomassure.assessment.workbook.Workbooks;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Submission;
-import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionView;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Submissions;
+import io.tomassure.assessment.workbook.Workbooks;
+import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/submissions")
@@ -56,6 +59,22 @@ public class SubmissionResource {
     }
 
     @GET
+    @Path("/{id}/canonical")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "The exact bytes a revision's hash covers", description = "The revision's content exactly as "
+            + "hashed: its SHA-256 is contentHash, the hash every decision on the revision quotes. A revision with "
+            + "hashAlgorithm sha-256/jcs is in RFC 8785's canonical form, so any JCS implementation reproduces these "
+            + "bytes from the content; see docs/hashing.md. Repr-Digest (RFC 9530) carries the same SHA-256.")
+    public Response canonical(@PathParam("id") UUID id) {
+        Submission submission = access.submission(id);
+        byte[] bytes = submission.content.getBytes(StandardCharsets.UTF_8);
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(submission.contentHash));
+        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .header("Repr-Digest", "sha-256=:" + digest + ":").build();
+    }
+
+    @GET
     @Path("/{id}/changes")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Compare a revision with the previous one", description = "The rows that differ from the "
@@ -74,7 +93,7 @@ public class SubmissionResource {
             + "revision froze, with its SHA-256 on the summary tab.")
     public Response exportRevision(@PathParam("id") UUID id) {
         Submission submission = access.submission(id);
-        Assessment assessment = Assessment.findById(submission.assessmentId);
+        Assessment assessment = access.assessmentOf(submission.assessmentId);
         return WorkbookResource.download(workbooks.exportRevision(submission), assessment,
                 "-phase" + submission.phase + "-r" + submission.revision);
     }

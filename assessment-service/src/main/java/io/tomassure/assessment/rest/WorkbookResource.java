@@ -1,16 +1,13 @@
 package io.tomassure.assessment.rest;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,13 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tomassure.assessment.domain.Assessment;
-import io.tomassure.assessment.domain.Deployment;
-import io.tomassure.assessment.domain.Product;
-import io.tomassure.assessment.domain.ProductVersion;
-import io.tomassure.assessment.domain.Submission;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateView;
 import io.tomassure.assessment.service.Access;
-import io.tomassure.assessment.workbook.AnswerImport;
+import io.tomassure.assessment.service.TemplateDtos.TemplateView;
 import io.tomassure.assessment.workbook.TemplateImport;
 import io.tomassure.assessment.workbook.Workbooks;
 import io.tomassure.support.problem.ProblemException;
@@ -73,10 +65,9 @@ public class WorkbookResource {
                 .entity(new ImportedTemplateView(ProgrammeResource.view(imported.template()), imported.report())).build();
     }
 
+    /** A workbook of {@code assessment} as a download, named by {@link Workbooks#fileName}. */
     static Response download(byte[] workbook, Assessment assessment, String suffix) {
-        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
-        Product product = Product.findById(version.productId);
-        String name = ("TOM-" + product.name + "-" + version.version + suffix).replaceAll("[^A-Za-z0-9._-]+", "_") + ".xlsx";
+        String name = Workbooks.fileName(assessment, suffix);
         return Response.ok(workbook, XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.service;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +20,16 @@ import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.Scope;
-import io.tomassure.support.security.Viewer;
-import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
+import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceDetails;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
-import io.tomassure.support.Ids;
+import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Writing and reading answers, for the product (no deployment) or a deployment. Only the party that owns a
@@ -39,9 +39,11 @@ import io.tomassure.support.Ids;
 public class Answers {
 
     private final Outbox outbox;
+    private final TimeSource time;
 
-    Answers(Outbox outbox) {
+    Answers(Outbox outbox, TimeSource time) {
         this.outbox = outbox;
+        this.time = time;
     }
 
     /** The responses stored for the product ({@code deployment} null) or for one deployment, by requirement id. */
@@ -105,7 +107,7 @@ public class Answers {
         response.ncRisk = nonConformance && nc != null && nc.risk() != null ? nc.risk().name() : null;
         response.reattest = false; // stated again by its answerer: confirmed
         response.updatedBy = username;
-        response.updatedAt = Instant.now();
+        response.updatedAt = time.now();
         response.persistAndFlush();
 
         String euoOds = deployment == null ? null : deployment.euoOds;

@@ -2,7 +2,6 @@ package io.tomassure.assessment.service;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,13 +11,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.tomassure.assessment.config.AssessmentConfig;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
 import io.tomassure.assessment.domain.Phase;
-import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
@@ -26,14 +23,16 @@ import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.SectionKind;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
-import io.tomassure.support.security.Viewer;
-import io.tomassure.assessment.rest.AssessmentDtos.Impact;
-import io.tomassure.assessment.rest.AssessmentDtos.ScoreRequest;
+import io.tomassure.assessment.service.AssessmentDtos.Impact;
+import io.tomassure.assessment.service.AssessmentDtos.ScoreRequest;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /** Product assessments: creation, product facts, NHS Digital row scores and evidence. */
 @ApplicationScoped
@@ -41,16 +40,16 @@ public class Assessments {
 
     private final Catalogue catalogue;
     private final Outbox outbox;
+    private final TimeSource time;
     private final long evidenceMaxBytes;
     private final long evidenceQuotaBytes;
 
-    Assessments(Catalogue catalogue, Outbox outbox,
-            @ConfigProperty(name = "tom.assessment.evidence.max-bytes", defaultValue = "10485760") long evidenceMaxBytes,
-            @ConfigProperty(name = "tom.assessment.evidence.quota-bytes", defaultValue = "2147483648") long evidenceQuotaBytes) {
+    Assessments(Catalogue catalogue, Outbox outbox, TimeSource time, AssessmentConfig config) {
         this.catalogue = catalogue;
         this.outbox = outbox;
-        this.evidenceMaxBytes = evidenceMaxBytes;
-        this.evidenceQuotaBytes = evidenceQuotaBytes;
+        this.time = time;
+        this.evidenceMaxBytes = config.evidence().maxBytes();
+        this.evidenceQuotaBytes = config.evidence().quotaBytes();
     }
 
     /** One assessment per product version and template version, opened by the product's supplier. */
@@ -75,7 +74,7 @@ public class Assessments {
         assessment.productVersionId = productVersionId;
         assessment.templateId = templateId;
         assessment.supplierOds = product.supplierOds;
-        assessment.createdAt = Instant.now();
+        assessment.createdAt = time.now();
         assessment.persist();
         outbox.record(AssessmentEvents.CREATED, assessment.id.toString(), new AssessmentEvents.AssessmentCreated(
                 assessment.id, product.id, product.name, version.version, product.supplierOds, template.programmeCode,
@@ -188,7 +187,7 @@ public class Assessments {
         evidence.expiresOn = expiresOn;
         evidence.uploadedBy = username;
         evidence.ownerOds = owner;
-        evidence.uploadedAt = Instant.now();
+        evidence.uploadedAt = time.now();
         evidence.persist();
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
         outbox.record(AssessmentEvents.EVIDENCE_ADDED, subject, new AssessmentEvents.EvidenceAdded(assessment.id,

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.service;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,33 +12,36 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.tomassure.support.Ids;
+import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Programme;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.RequirementRow;
-import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.SectionKind;
 import io.tomassure.assessment.domain.SectionScope;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
-import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.SectionDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateDefinition;
+import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
+import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
+import io.tomassure.assessment.service.TemplateDtos.TemplateDefinition;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.time.TimeSource;
 
 /** Programmes and their versioned TOM templates. A published template never changes, so its rules are cached. */
 @ApplicationScoped
 public class Catalogue {
 
     private final Outbox outbox;
+    private final TimeSource time;
     private final Map<UUID, List<Requirement>> publishedRules = new ConcurrentHashMap<>();
 
-    Catalogue(Outbox outbox) {
+    Catalogue(Outbox outbox, TimeSource time) {
         this.outbox = outbox;
+        this.time = time;
     }
 
     @Transactional
@@ -50,7 +52,7 @@ public class Catalogue {
         Programme programme = new Programme();
         programme.code = code;
         programme.name = name;
-        programme.createdAt = Instant.now();
+        programme.createdAt = time.now();
         programme.persist();
         return programme;
     }
@@ -71,7 +73,7 @@ public class Catalogue {
         template.programmeCode = programmeCode;
         template.version = definition.version();
         template.status = Template.Status.DRAFT.name();
-        template.createdAt = Instant.now();
+        template.createdAt = time.now();
         template.persist();
         writeContent(template.id, definition);
         return template;
@@ -95,7 +97,7 @@ public class Catalogue {
         Template template = template(templateId);
         requireDraft(template);
         template.status = Template.Status.PUBLISHED.name();
-        template.publishedAt = Instant.now();
+        template.publishedAt = time.now();
         outbox.record(AssessmentEvents.TEMPLATE_PUBLISHED, templateId.toString(), new AssessmentEvents.TemplatePublished(
                 templateId, template.programmeCode, template.version, (int) TemplateSection.count("templateId", templateId),
                 (int) RequirementRow.count("templateId", templateId), by));

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,15 +8,16 @@ import jakarta.transaction.Transactional;
 
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
-import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Organisation;
 import io.tomassure.assessment.domain.Phase;
-import io.tomassure.support.security.Viewer;
-import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
+import io.tomassure.assessment.service.AssessmentDtos.LocalContext;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
+import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Deployments of an assessed product by end-user organisations. The first is the "first of type"; later ones
@@ -27,9 +27,11 @@ import io.tomassure.support.rest.Preconditions;
 public class Deployments {
 
     private final Outbox outbox;
+    private final TimeSource time;
 
-    Deployments(Outbox outbox) {
+    Deployments(Outbox outbox, TimeSource time) {
         this.outbox = outbox;
+        this.time = time;
     }
 
     /**
@@ -55,7 +57,7 @@ public class Deployments {
         deployment.euoOds = euoOds;
         deployment.firstOfType = Deployment.count("assessmentId", assessment.id) == 0;
         apply(deployment, new LocalContext(null, List.of(), null, false)); // the EUO's to give, not the supplier's
-        deployment.createdAt = Instant.now();
+        deployment.createdAt = time.now();
         deployment.persist();
         outbox.record(AssessmentEvents.DEPLOYMENT_CREATED, deployment.id.toString(), new AssessmentEvents.DeploymentCreated(
                 deployment.id, assessment.id, assessment.supplierOds, euoOds, deployment.firstOfType,

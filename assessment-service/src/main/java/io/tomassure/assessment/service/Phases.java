@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
+import io.tomassure.support.Ids;
 import io.tomassure.support.problem.ProblemException;
 
 /** Where each phase stands: the product's 1A and 1B, a deployment's 2. */
@@ -55,8 +55,8 @@ public final class Phases {
         return byPhase;
     }
 
-    /** The status row, created as DRAFT on first use. */
-    public static PhaseStatus statusForUpdate(UUID assessmentId, UUID deploymentId, Phase phase) {
+    /** The status row, created as DRAFT at {@code now} on first use. */
+    public static PhaseStatus statusForUpdate(UUID assessmentId, UUID deploymentId, Phase phase, Instant now) {
         return status(assessmentId, deploymentId, phase).orElseGet(() -> {
             PhaseStatus status = new PhaseStatus();
             status.id = Ids.next();
@@ -64,7 +64,7 @@ public final class Phases {
             status.deploymentId = deploymentId;
             status.phase = phase.label();
             status.state = State.DRAFT.name();
-            status.updatedAt = Instant.now();
+            status.updatedAt = now;
             status.persist();
             return status;
         });

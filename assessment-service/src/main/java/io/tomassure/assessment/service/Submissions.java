@@ -1,7 +1,7 @@
 package io.tomassure.assessment.service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,13 +22,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evaluation;
 import io.tomassure.assessment.domain.Evidence;
-import io.tomassure.support.Ids;
 import io.tomassure.assessment.domain.NonConformance;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
@@ -36,24 +36,26 @@ import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.Requirement;
-import io.tomassure.assessment.domain.RevisionDelta;
 import io.tomassure.assessment.domain.Response;
+import io.tomassure.assessment.domain.RevisionDelta;
 import io.tomassure.assessment.domain.Scope;
-import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.domain.Template;
-import io.tomassure.support.security.Viewer;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.events.assessment.AssessmentEvents.Completeness;
 import io.tomassure.events.assessment.AssessmentEvents.NonConformanceSummary;
 import io.tomassure.events.assessment.AssessmentEvents.RevisionChanges;
 import io.tomassure.outbox.Outbox;
+import io.tomassure.support.Ids;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Submitting a phase: refused with the list of what is missing, or frozen into an immutable revision whose
- * canonical content (sorted keys, no timestamps) hashes to the SHA-256 that every decision will quote.
+ * content (no timestamps), in RFC 8785's canonical form, hashes to the SHA-256 that every decision will quote.
  */
 @ApplicationScoped
 public class Submissions {
@@ -67,11 +69,20 @@ public class Submissions {
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final Uplifts uplifts;
+    private final TimeSource time;
 
-    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts) {
+    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts, TimeSource time) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.uplifts = uplifts;
+        this.time = time;
+    }
+
+    /** The product's revisions of Phases 1A and 1B ({@code deployment} null), or a deployment's of Phase 2, oldest first. */
+    public static List<Submission> revisions(UUID assessmentId, Deployment deployment) {
+        return deployment == null
+                ? Submission.list("assessmentId = ?1 and deploymentId is null order by phase, revision", assessmentId)
+                : Submission.list("deploymentId = ?1 order by revision", deployment.id);
     }
 
     /** Phase 1A or 1B of the product, by its supplier. */
@@ -96,7 +107,7 @@ public class Submissions {
     private Submission submit(String username, Assessment assessment, Deployment deployment, Phase phase) {
         UUID deploymentId = deployment == null ? null : deployment.id;
         Answers.lockForChange(assessment, deployment);
-        PhaseStatus status = Phases.statusForUpdate(assessment.id, deploymentId, phase);
+        PhaseStatus status = Phases.statusForUpdate(assessment.id, deploymentId, phase, time.now());
         if (Phases.State.SUBMITTED.name().equals(status.state)) {
             throw ProblemException.conflict("phase-under-review", "Already under review",
                     "Phase " + phase.label() + " revision " + status.revision + " is under review; wait for its decision");
@@ -124,11 +135,12 @@ public class Submissions {
         submission.phase = phase.label();
         submission.revision = status.revision + 1;
         submission.contentHash = Assessments.sha256(content.getBytes(StandardCharsets.UTF_8));
+        submission.hashAlgorithm = Submission.JCS;
         submission.content = content;
         submission.route = evaluation.route().name();
         submission.changes = sinceApproved == null ? null : write(sinceApproved);
         submission.submittedBy = username;
-        submission.submittedAt = Instant.now();
+        submission.submittedAt = time.now();
         submission.persist();
 
         status.state = Phases.State.SUBMITTED.name();
@@ -316,6 +328,15 @@ public class Submissions {
             }
         });
         content.put("rows", rows);
-        return write(content);
+        return canonical(content);
+    }
+
+    /** RFC 8785 (JCS): the one canonical form of a JSON value, which any party can recompute with a standard tool. */
+    private static String canonical(Object value) {
+        try {
+            return new JsonCanonicalizer(write(value)).getEncodedString();
+        } catch (IOException e) { // the JSON just written is well-formed
+            throw new IllegalStateException(e);
+        }
     }
 }

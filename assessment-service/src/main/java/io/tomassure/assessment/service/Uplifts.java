@@ -33,27 +33,28 @@ import io.tomassure.assessment.domain.RowChange;
 import io.tomassure.assessment.domain.RowChange.Carry;
 import io.tomassure.assessment.domain.RowChange.Change;
 import io.tomassure.assessment.domain.SectionKind;
+import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateDelta;
 import io.tomassure.assessment.domain.TemplateRow;
-import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
 import io.tomassure.assessment.domain.Uplift;
 import io.tomassure.assessment.domain.VersionLabels;
 import io.tomassure.assessment.domain.Wording;
-import io.tomassure.assessment.rest.UpliftDtos.AnswerFate;
-import io.tomassure.assessment.rest.UpliftDtos.RowDelta;
-import io.tomassure.assessment.rest.UpliftDtos.Shift;
-import io.tomassure.assessment.rest.UpliftDtos.TemplateRef;
-import io.tomassure.assessment.rest.UpliftDtos.UpliftReport;
+import io.tomassure.assessment.service.UpliftDtos.AnswerFate;
+import io.tomassure.assessment.service.UpliftDtos.RowDelta;
+import io.tomassure.assessment.service.UpliftDtos.Shift;
+import io.tomassure.assessment.service.UpliftDtos.TemplateRef;
+import io.tomassure.assessment.service.UpliftDtos.UpliftReport;
 import io.tomassure.assessment.workbook.RowIds;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.events.assessment.AssessmentEvents.UpliftCounts;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.Ids;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Moving an assessment to a newer template version of its programme. Rows are paired ({@link TemplateDelta}); each
@@ -67,11 +68,13 @@ public class Uplifts {
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final TimeSource time;
 
-    Uplifts(Catalogue catalogue, Outbox outbox, ObjectMapper json) {
+    Uplifts(Catalogue catalogue, Outbox outbox, ObjectMapper json, TimeSource time) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.json = json;
+        this.time = time;
     }
 
     /** The uplift's delta report; a dry run changes nothing and needs no If-Match. */
@@ -104,7 +107,7 @@ public class Uplifts {
                 : assessment.scope.stream().filter(s -> !api.contains(s)).toList();
 
         UUID upliftId = dryRun ? null : Ids.next();
-        Instant now = Instant.now();
+        Instant now = time.now();
         UpliftReport report = new UpliftReport(upliftId, assessment.id, dryRun, ref(from), ref(to), counts(delta, fates),
                 rowDeltas(delta, fates), scopeDropped, dryRun ? null : username, dryRun ? null : now);
         if (dryRun) {

@@ -8,13 +8,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
+import io.tomassure.assessment.config.AssessmentConfig;
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.ClinicalSafety;
@@ -25,25 +23,27 @@ import io.tomassure.assessment.domain.Evidence;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
 import io.tomassure.assessment.domain.Product;
+import io.tomassure.assessment.domain.ProductVersion;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.RowScore;
 import io.tomassure.assessment.domain.Scope;
 import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.domain.Template;
-import io.tomassure.assessment.rest.AssessmentDtos.AssessmentView;
-import io.tomassure.assessment.rest.AssessmentDtos.CompletenessView;
-import io.tomassure.assessment.rest.AssessmentDtos.Derived;
-import io.tomassure.assessment.rest.AssessmentDtos.DeploymentView;
-import io.tomassure.assessment.rest.AssessmentDtos.EvidenceView;
-import io.tomassure.assessment.rest.AssessmentDtos.Impact;
-import io.tomassure.assessment.rest.AssessmentDtos.LocalContext;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
-import io.tomassure.assessment.rest.AssessmentDtos.Outstanding;
-import io.tomassure.assessment.rest.AssessmentDtos.PhaseView;
-import io.tomassure.assessment.rest.AssessmentDtos.ResponseView;
-import io.tomassure.support.rest.Preconditions;
+import io.tomassure.assessment.service.AssessmentDtos.AssessmentSummary;
+import io.tomassure.assessment.service.AssessmentDtos.AssessmentView;
+import io.tomassure.assessment.service.AssessmentDtos.CompletenessView;
+import io.tomassure.assessment.service.AssessmentDtos.DeploymentView;
+import io.tomassure.assessment.service.AssessmentDtos.Derived;
+import io.tomassure.assessment.service.AssessmentDtos.EvidenceView;
+import io.tomassure.assessment.service.AssessmentDtos.Impact;
+import io.tomassure.assessment.service.AssessmentDtos.LocalContext;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceDetails;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
+import io.tomassure.assessment.service.AssessmentDtos.Outstanding;
+import io.tomassure.assessment.service.AssessmentDtos.PhaseView;
+import io.tomassure.assessment.service.AssessmentDtos.ResponseView;
+import io.tomassure.support.concurrency.Preconditions;
 
 /** Assessments and deployments as clients see them: answers in force and everything derived from them. */
 @ApplicationScoped
@@ -53,9 +53,9 @@ public class Views {
     /** Each assessment's derived results, with the revisions they were derived at (a few KB each). */
     private final Cache<UUID, DerivedAt> derivedResults;
 
-    Views(Catalogue catalogue, @ConfigProperty(name = "tom.assessment.derived-cache-size", defaultValue = "5000") long size) {
+    Views(Catalogue catalogue, AssessmentConfig config) {
         this.catalogue = catalogue;
-        this.derivedResults = Caffeine.newBuilder().maximumSize(size).build();
+        this.derivedResults = Caffeine.newBuilder().maximumSize(config.derivedCacheSize()).build();
     }
 
     private record DerivedAt(long version, long answersRevision, Derived derived) {
@@ -165,6 +165,25 @@ public class Views {
 
     static CompletenessView completeness(Completeness c) {
         return new CompletenessView(c.answered(), c.required(), c.percent());
+    }
+
+    /** The non-conformance register of the product ({@code deployment} null) or of a deployment, as it sees them. */
+    public List<NonConformanceView> register(Assessment assessment, Deployment deployment) {
+        return register(evaluate(assessment, deployment),
+                Answers.responsesInForce(assessment.id, deployment == null ? null : deployment.id));
+    }
+
+    /** The product's own answers ({@code deployment} null), or a deployment's own, with their evidence and ETags. */
+    public static List<ResponseView> responses(UUID assessmentId, Deployment deployment) {
+        return Answers.responses(assessmentId, deployment == null ? null : deployment.id).values().stream()
+                .map(Views::response).toList();
+    }
+
+    /** An assessment as listed: with its product's name and version. */
+    public static AssessmentSummary summary(Assessment a) {
+        ProductVersion version = ProductVersion.findById(a.productVersionId);
+        Product product = Product.findById(version.productId);
+        return new AssessmentSummary(a.id, product.id, product.name, version.version, a.supplierOds, a.templateId, a.createdAt);
     }
 
     public static List<NonConformanceView> register(Evaluation evaluation, Map<String, Response> stored) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.Response;
-import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceDetails;
+import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceDetails;
 
 /** Reading a filled workbook's row as an answer, and the report of what an import did. */
 public final class AnswerImport {

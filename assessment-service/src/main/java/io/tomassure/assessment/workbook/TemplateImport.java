@@ -14,9 +14,9 @@ import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.RowType;
 import io.tomassure.assessment.domain.SectionKind;
-import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.SectionDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.TemplateDefinition;
+import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
+import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
+import io.tomassure.assessment.service.TemplateDtos.TemplateDefinition;
 
 /**
  * Builds a template version from a programme's published TOM workbook: a section per numbered tab with a table, a

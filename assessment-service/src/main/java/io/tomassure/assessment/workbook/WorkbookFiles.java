@@ -18,8 +18,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tomassure.assessment.config.AssessmentConfig;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 
@@ -39,17 +39,14 @@ public class WorkbookFiles {
     private final Semaphore parsing;
     private final Duration parseWait;
 
-    WorkbookFiles(@ConfigProperty(name = "tom.assessment.workbook.max-bytes") long maxBytes,
-            @ConfigProperty(name = "tom.assessment.workbook.max-expanded-bytes") long maxExpandedBytes,
-            @ConfigProperty(name = "tom.assessment.workbook.max-rows-per-sheet") int maxRowsPerSheet,
-            @ConfigProperty(name = "tom.assessment.workbook.concurrent-parses") int concurrentParses,
-            @ConfigProperty(name = "tom.assessment.workbook.parse-wait", defaultValue = "10s") Duration parseWait) {
-        this.limits = new Limits(maxBytes, maxExpandedBytes, maxRowsPerSheet);
-        this.parsing = new Semaphore(concurrentParses, true);
-        this.parseWait = parseWait;
+    WorkbookFiles(AssessmentConfig config) {
+        AssessmentConfig.Workbook workbook = config.workbook();
+        this.limits = new Limits(workbook.maxBytes(), workbook.maxExpandedBytes(), workbook.maxRowsPerSheet());
+        this.parsing = new Semaphore(workbook.concurrentParses(), true);
+        this.parseWait = workbook.parseWait();
         // POI's own guards, for every package it opens in this service: refuse highly compressed entries (zip bombs).
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(maxExpandedBytes);
+        ZipSecureFile.setMaxEntrySize(workbook.maxExpandedBytes());
     }
 
     /** Refuses an upload on its declared length, before its body is read. */

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.workbook;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +32,16 @@ import io.tomassure.assessment.domain.SectionScope;
 import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
-import io.tomassure.assessment.rest.AssessmentDtos.AnswerRequest;
-import io.tomassure.assessment.rest.AssessmentDtos.Derived;
-import io.tomassure.assessment.rest.AssessmentDtos.NonConformanceView;
 import io.tomassure.assessment.service.Answers;
+import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
+import io.tomassure.assessment.service.AssessmentDtos.Derived;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
 import io.tomassure.assessment.service.Catalogue;
 import io.tomassure.assessment.service.Views;
+import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 /** TOM workbooks in and out: template import, filled-workbook import, and export of an assessment or a revision. */
 @ApplicationScoped
@@ -57,10 +57,12 @@ public class Workbooks {
     private final TransactionManager transactions;
     private final ObjectMapper json;
     private final Validator validator;
+    private final TimeSource time;
 
     Workbooks(WorkbookFiles files, Catalogue catalogue, Answers answers, TransactionManager transactions, ObjectMapper json,
-            Validator validator) {
+            Validator validator, TimeSource time) {
         this.validator = validator;
+        this.time = time;
         this.files = files;
         this.catalogue = catalogue;
         this.answers = answers;
@@ -199,6 +201,13 @@ public class Workbooks {
         }
     }
 
+    /** The name a workbook of the assessment is downloaded under: the product, its version and {@code suffix}. */
+    public static String fileName(Assessment assessment, String suffix) {
+        ProductVersion version = ProductVersion.findById(assessment.productVersionId);
+        Product product = Product.findById(version.productId);
+        return ("TOM-" + product.name + "-" + version.version + suffix).replaceAll("[^A-Za-z0-9._-]+", "_") + ".xlsx";
+    }
+
     /** The product assessment ({@code deployment} null) or a deployment, with its answers in force, as a workbook. */
     @Transactional
     public byte[] export(Assessment assessment, Deployment deployment) {
@@ -252,7 +261,7 @@ public class Workbooks {
             String ncMitigation, String ncRisk, String score, String scoreComment, Long version) {
     }
 
-    private static WorkbookExport.Content content(Assessment assessment, Template template, List<Requirement> rules, String scope,
+    private WorkbookExport.Content content(Assessment assessment, Template template, List<Requirement> rules, String scope,
             Submission submission, Evaluation evaluation, List<NonConformanceView> register,
             Function<String, Optional<Filled>> answerOf) {
         ProductVersion version = ProductVersion.findById(assessment.productVersionId);
@@ -267,9 +276,9 @@ public class Workbooks {
         facts.add(new String[] { "Scope", scope });
         if (submission != null) {
             facts.add(new String[] { "Submitted", submission.submittedAt + " by " + submission.submittedBy });
-            facts.add(new String[] { "Revision SHA-256", submission.contentHash });
+            facts.add(new String[] { "Revision SHA-256", submission.contentHash + " (" + submission.hashAlgorithm + ")" });
         }
-        facts.add(new String[] { "Exported at", Instant.now().toString() });
+        facts.add(new String[] { "Exported at", time.now().toString() });
         facts.add(new String[] { "Completeness", derived.completeness().answered() + " of " + derived.completeness().required()
                 + " rows (" + derived.completeness().percent() + "%)" });
         derived.completenessByPhase().forEach((phase, c) -> facts.add(new String[] { "Completeness, Phase " + phase,

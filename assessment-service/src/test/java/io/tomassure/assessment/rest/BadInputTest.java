@@ -104,6 +104,11 @@ class BadInputTest {
                 .body("type", equalTo("urn:tomassure:problem:precondition-failed")));
         unchanged(() -> tom.supplierUser().body(Map.of("answer", "Compliant")).put(assessment + "/responses/API-01").then()
                 .statusCode(428).contentType(PROBLEM));
+        String current = tom.supplierUser().get(assessment + "/responses").then().extract().jsonPath()
+                .getString("find { it.requirementId == 'API-01' }.etag");
+        // If-Match compares strongly (RFC 9110): a weak tag never matches, even the current version's.
+        unchanged(() -> tom.supplierUser().header("If-Match", "W/" + current).body(Map.of("answer", "Compliant"))
+                .put(assessment + "/responses/API-01").then().statusCode(412).contentType(PROBLEM));
         unchanged(() -> tom.supplierUser().header("If-Match", "\"999\"")
                 .body(Map.of("medicalDevice", true, "updatesSpine", false, "clinicalSafetyRelated", false, "changesLocalSystems", false))
                 .put(assessment + "/impact").then().statusCode(412));

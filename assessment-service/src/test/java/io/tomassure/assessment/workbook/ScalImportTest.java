@@ -22,8 +22,8 @@ import io.tomassure.assessment.domain.AnswerKind;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.SectionKind;
-import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.SectionDefinition;
+import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
+import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
 
 /**
  * The real SCAL v2.0 imports as a template of its service tabs, with the rows an independent reading of the file

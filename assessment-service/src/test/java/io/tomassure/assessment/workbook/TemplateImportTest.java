@@ -17,8 +17,8 @@ import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.RowType;
 import io.tomassure.assessment.domain.SectionKind;
-import io.tomassure.assessment.rest.TemplateDtos.RequirementDefinition;
-import io.tomassure.assessment.rest.TemplateDtos.SectionDefinition;
+import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
+import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
 
 /** Both real workbooks of the family import into templates with the rows the research counted (docs/workbook-layout.md). */
 class TemplateImportTest {

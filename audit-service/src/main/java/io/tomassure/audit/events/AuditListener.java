@@ -1,7 +1,6 @@
 package io.tomassure.audit.events;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +9,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tomassure.audit.repository.CompletenessStore;
 import io.tomassure.audit.service.AuditLog;
-import io.tomassure.audit.service.CompletenessAudit;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.Topics;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.EventInbox;
+import io.tomassure.outbox.UnprocessableEventException;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * Every event of every service's topic, logged once, through the shared idempotent consumer: a poll's entries and
@@ -30,12 +31,14 @@ public class AuditListener {
 
     private final EventInbox inbox;
     private final AuditLog log;
-    private final CompletenessAudit completeness;
+    private final CompletenessStore completeness;
+    private final TimeSource time;
 
-    AuditListener(EventInbox inbox, AuditLog log, CompletenessAudit completeness) {
+    AuditListener(EventInbox inbox, AuditLog log, CompletenessStore completeness, TimeSource time) {
         this.inbox = inbox;
         this.log = log;
         this.completeness = completeness;
+        this.time = time;
     }
 
     @Incoming("assessment-events")
@@ -57,13 +60,17 @@ public class AuditListener {
     }
 
     CompletionStage<Void> record(String topic, KafkaRecordBatch<String, String> batch) {
+        String owner = Topics.owner(topic);
         return inbox.consume(CONSUMER, batch, deliveries -> {
+            for (EventInbox.Delivery delivery : deliveries) {
+                refuseForeign(delivery.event(), topic, owner);
+            }
             try {
                 log.append(topic, deliveries);
                 for (EventInbox.Delivery delivery : deliveries) {
                     EventEnvelope event = delivery.event();
                     if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
-                        completeness.submitted(event.dataAs(AssessmentEvents.PHASE_SUBMITTED), Instant.now());
+                        completeness.submitted(event.dataAs(AssessmentEvents.PHASE_SUBMITTED), time.now());
                     } else if (ApprovalEvents.NON_CONFORMANCE_REVIEWED.name().equals(event.type())) {
                         completeness.reviewed(event.dataAs(ApprovalEvents.NON_CONFORMANCE_REVIEWED));
                     }
@@ -72,5 +79,16 @@ public class AuditListener {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * The log signs what it chains, so it takes an event only from the service that owns its topic: one saying it
+     * comes from another (a forgery, or a misconfigured service) is dead-lettered with the reason, never logged.
+     */
+    static void refuseForeign(EventEnvelope event, String topic, String owner) {
+        if (!owner.equals(event.source())) {
+            throw new UnprocessableEventException("event " + event.id() + " on " + topic + " says it comes from '"
+                    + event.source() + "', but only " + owner + " publishes there");
+        }
     }
 }

@@ -1,9 +1,5 @@
 package io.tomassure.audit.rest;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,59 +26,51 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.tomassure.audit.repository.CompletenessStore;
+import io.tomassure.audit.repository.EntryFilter;
 import io.tomassure.audit.service.AuditLog;
-import io.tomassure.audit.service.AuditStore;
-import io.tomassure.audit.service.CompletenessAudit;
-import io.tomassure.audit.service.EntryFilter;
+import io.tomassure.audit.service.AuditQueries;
 import io.tomassure.audit.service.SigningKeys;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
-import io.tomassure.auditlog.Export;
+import io.tomassure.auditlog.ConsistencyProof;
 import io.tomassure.auditlog.Keys;
 import io.tomassure.auditlog.Verification;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Caller;
 import io.tomassure.support.security.Roles;
 import io.tomassure.support.security.Viewer;
+import io.tomassure.support.time.TimeSource;
 
 @Path("/api/v1/audit")
 @Tag(name = "Audit", description = "The central, append-only, hash-chained audit log: query, live stream, proofs, verification, export, completeness audit")
 @Blocking
 public class AuditResource {
 
-    /** An inclusion proof: entry {@code seq}'s leaf is in the tree of {@code treeSize} with root {@code rootHash}. */
-    public record Proof(long seq, String leafHash, long treeSize, String rootHash, List<String> path) {
-    }
-
     public record AuditedRequest(@Size(max = 20000) String notes) {
     }
 
     private static final Duration STREAM_POLL = Duration.ofMillis(200);
 
-    private final AuditStore store;
+    private final AuditQueries queries;
     private final AuditLog log;
     private final SigningKeys keys;
-    private final CompletenessAudit completeness;
     private final Caller caller;
-    private final ObjectMapper json;
     private final AuditStreams streams;
+    private final TimeSource time;
 
-    AuditResource(AuditStore store, AuditLog log, SigningKeys keys, CompletenessAudit completeness, Caller caller,
-            ObjectMapper json, AuditStreams streams) {
-        this.streams = streams;
-        this.store = store;
+    AuditResource(AuditQueries queries, AuditLog log, SigningKeys keys, Caller caller, AuditStreams streams,
+            TimeSource time) {
+        this.queries = queries;
         this.log = log;
         this.keys = keys;
-        this.completeness = completeness;
         this.caller = caller;
-        this.json = json;
+        this.streams = streams;
+        this.time = time;
     }
 
     @GET
@@ -95,10 +83,10 @@ public class AuditResource {
     public Page<AuditEntry> entries(@QueryParam("organisation") String organisation, @QueryParam("assessment") UUID assessment,
             @QueryParam("deployment") UUID deployment, @QueryParam("type") String type, @QueryParam("actor") String actor,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("after") Long after,
-            @QueryParam("limit") Integer limit) throws SQLException {
-        int size = Preconditions.limit(limit);
+            @QueryParam("limit") Integer limit) {
+        int size = Page.limit(limit);
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, from, to, visibleTo());
-        return Page.of(store.entries(filter, after == null ? 0 : after, size + 1), size, e -> Long.toString(e.seq()), e -> e);
+        return Page.of(queries.entries(filter, after == null ? 0 : after, size + 1), size, e -> Long.toString(e.seq()), e -> e);
     }
 
     @GET
@@ -106,8 +94,7 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "The history of an assessment", description = "Everything logged about one assessment, in order, keyset-paged.")
-    public Page<AuditEntry> history(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("limit") Integer limit)
-            throws SQLException {
+    public Page<AuditEntry> history(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
         return entries(null, id, null, null, null, null, null, after, limit == null ? Page.MAX_LIMIT : limit);
     }
 
@@ -122,26 +109,23 @@ public class AuditResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("after") Long after, @QueryParam("organisation") String organisation,
             @QueryParam("assessment") UUID assessment, @QueryParam("deployment") UUID deployment,
-            @QueryParam("type") String type, @QueryParam("actor") String actor) throws SQLException {
+            @QueryParam("type") String type, @QueryParam("actor") String actor) {
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, null, null, visibleTo());
-        AtomicLong cursor = new AtomicLong(resumeFrom(lastEventId, after, store.size()));
+        AtomicLong cursor = new AtomicLong(resumeFrom(lastEventId, after, queries.size()));
         String who = caller.subject();
-        Duration lifetime = streams.lifetime(Instant.now(), caller.tokenExpiry().orElse(Instant.now()));
+        Instant now = time.now();
+        Duration lifetime = streams.lifetime(now, caller.tokenExpiry().orElse(now));
         streams.open(who);
         return Multi.createFrom().ticks().every(STREAM_POLL)
                 .select().first(lifetime) // ends with its token: the client resumes with a fresh one and Last-Event-ID
                 .onTermination().invoke(() -> streams.close(who))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
-                    try {
-                        List<AuditEntry> batch = store.entries(filter, cursor.get(), 500);
-                        if (!batch.isEmpty()) {
-                            cursor.set(batch.get(batch.size() - 1).seq());
-                        }
-                        return batch;
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
+                    List<AuditEntry> batch = queries.entries(filter, cursor.get(), 500);
+                    if (!batch.isEmpty()) {
+                        cursor.set(batch.get(batch.size() - 1).seq());
                     }
+                    return batch;
                 })
                 .map(entry -> sse.newEventBuilder().id(Long.toString(entry.seq())).name("audit-entry")
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(AuditEntry.class, entry).build());
@@ -153,13 +137,8 @@ public class AuditResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Inclusion proof", description = "The audit path (O(log n) hashes) proving entry seq is in the "
             + "latest signed checkpoint's tree (RFC 6962).")
-    public Proof proof(@PathParam("seq") long seq) throws SQLException {
-        AuditEntry entry = visibleEntry(seq);
-        Checkpoint checkpoint = store.latestCheckpoint().filter(cp -> cp.treeSize() >= seq)
-                .orElseThrow(() -> ProblemException.conflict("not-sealed", "Not sealed yet",
-                        "Entry " + seq + " is not covered by a signed checkpoint yet; try again after the next seal"));
-        return new Proof(seq, java.util.HexFormat.of().formatHex(entry.leafHash()), checkpoint.treeSize(),
-                checkpoint.rootHash(), log.proof(seq, checkpoint.treeSize()));
+    public AuditQueries.Proof proof(@PathParam("seq") long seq) {
+        return queries.proof(seq, visibleTo());
     }
 
     @GET
@@ -167,8 +146,24 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "The latest signed checkpoint", description = "Tree size, Merkle root, time and Ed25519 signature.")
-    public Checkpoint latestCheckpoint() throws SQLException {
-        return store.latestCheckpoint().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
+    public Checkpoint latestCheckpoint() {
+        return queries.latestCheckpoint().orElseThrow(() -> ProblemException.notFound("A checkpoint"));
+    }
+
+    @GET
+    @Path("/checkpoints/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Prove that the log extends a checkpoint you kept", description = "A consistency proof (RFC "
+            + "9162, 2.1.4) from the checkpoint signed at 'from' entries to the one signed at 'to' (the latest when "
+            + "omitted): both checkpoints and the consistency path. With the log's public key alone, an auditor who kept "
+            + "the older checkpoint checks that nothing before it was changed, removed or reordered since "
+            + "(`java -jar audit-log.jar --consistency PROOF.json PUBLIC-KEY.pem`). 404 for a size the log was not signed at.")
+    public ConsistencyProof consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        if (from == null || from < 1) {
+            throw ProblemException.invalid("from", "from is the size of a signed checkpoint, 1 or more");
+        }
+        return queries.consistency(from, to);
     }
 
     @POST
@@ -196,9 +191,9 @@ public class AuditResource {
     @Operation(summary = "Verify the log", description = "Recomputes entries from..to (default: the whole log) from their "
             + "content: hashes, links, and the Merkle root or inclusion against the latest signed checkpoint. Any "
             + "modified, removed or reordered entry is reported.")
-    public Verification.Report verify(@QueryParam("from") Long from, @QueryParam("to") Long to) throws SQLException {
+    public Verification.Report verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         long first = from == null ? 1 : from;
-        long last = to == null ? store.size() : to;
+        long last = to == null ? queries.size() : to;
         if (first < 1 || last < first) {
             throw ProblemException.invalid("from", "from must be at least 1 and not after to");
         }
@@ -215,38 +210,10 @@ public class AuditResource {
             + "`java -jar audit-log.jar EXPORT.jsonl PUBLIC-KEY.pem`.")
     public Response export(@QueryParam("organisation") String organisation, @QueryParam("assessment") UUID assessment,
             @QueryParam("deployment") UUID deployment, @QueryParam("type") String type, @QueryParam("actor") String actor,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to) throws SQLException {
-        // Reading changes nothing: the export proves against the latest checkpoint that the sealer signed, so any
-        // caller may export as often as it likes without making the service sign anything.
-        Checkpoint checkpoint = store.latestCheckpoint().orElseThrow(() -> ProblemException.conflict("not-sealed",
-                "Nothing sealed yet", "No checkpoint has been signed yet; export again after the next seal"));
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+        Checkpoint checkpoint = queries.exportCheckpoint(); // before the response starts: a refusal is a problem
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, from, to, visibleTo());
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            writer.write(json.writeValueAsString(Export.Line.of(checkpoint, !filter.filtered())));
-            writer.newLine();
-            long after = 0;
-            try {
-                while (true) {
-                    List<AuditEntry> batch = store.entries(filter, after, 1000);
-                    for (AuditEntry entry : batch) {
-                        if (entry.seq() > checkpoint.treeSize()) {
-                            writer.flush();
-                            return;
-                        }
-                        writer.write(json.writeValueAsString(Export.Line.of(entry, log.proof(entry.seq(), checkpoint.treeSize()))));
-                        writer.newLine();
-                    }
-                    if (batch.size() < 1000) {
-                        break;
-                    }
-                    after = batch.get(batch.size() - 1).seq();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            writer.flush();
-        };
+        StreamingOutput body = output -> queries.export(filter, checkpoint, output);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"").build();
     }
 
@@ -256,8 +223,8 @@ public class AuditResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Completeness audit report", description = "Submitted TOMs with their completeness, missing rows, "
             + "open non-conformances and audit state (DUE, AUDITED); ?state=DUE lists those due for audit.")
-    public List<CompletenessAudit.Item> completeness(@QueryParam("state") String state) throws SQLException {
-        return completeness.report(state, visibleTo());
+    public List<CompletenessStore.Item> completeness(@QueryParam("state") String state) {
+        return queries.completeness(state, visibleTo());
     }
 
     @POST
@@ -265,8 +232,8 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ASSURANCE })
     @Operation(summary = "Mark a TOM audited", description = "Records that NHS Digital audited a submitted TOM, by whom, with notes.")
-    public Response audited(@PathParam("submissionId") UUID submissionId, @Valid AuditedRequest request) throws SQLException {
-        if (!completeness.audited(submissionId, caller.username(), request == null ? null : request.notes())) {
+    public Response audited(@PathParam("submissionId") UUID submissionId, @Valid AuditedRequest request) {
+        if (!queries.audited(submissionId, caller.username(), request == null ? null : request.notes())) {
             throw ProblemException.notFound("Submission " + submissionId + " in the completeness audit");
         }
         return Response.noContent().build();
@@ -279,14 +246,6 @@ public class AuditResource {
             return null;
         }
         return viewer.organisation() == null ? "-" : viewer.organisation(); // "-" is no ODS code: sees nothing
-    }
-
-    private AuditEntry visibleEntry(long seq) throws SQLException {
-        List<AuditEntry> found = store.entries(new EntryFilter(null, null, null, null, null, null, null, visibleTo()), seq - 1, 1);
-        if (found.isEmpty() || found.get(0).seq() != seq) {
-            throw ProblemException.notFound("Audit entry " + seq);
-        }
-        return found.get(0);
     }
 
     /** Where a stream starts: after the last event the client saw, or (a new client) after the current head. */

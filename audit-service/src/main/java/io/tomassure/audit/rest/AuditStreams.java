@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.tomassure.audit.config.AuditConfig;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 
@@ -24,10 +23,9 @@ public class AuditStreams {
     private final Duration longest;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-    AuditStreams(@ConfigProperty(name = "tom.audit.streams-per-caller", defaultValue = "3") int perCaller,
-            @ConfigProperty(name = "tom.audit.stream-lifetime", defaultValue = "1h") Duration longest) {
-        this.perCaller = perCaller;
-        this.longest = longest;
+    AuditStreams(AuditConfig config) {
+        this.perCaller = config.streamsPerCaller();
+        this.longest = config.streamLifetime();
     }
 
     /** Takes one of {@code caller}'s places, or refuses with 429 when it holds them all. */

@@ -1,10 +1,7 @@
 package io.tomassure.audit.service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,11 +13,14 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Merkle;
 import io.tomassure.auditlog.Verification;
 import io.tomassure.outbox.EventInbox;
+import io.tomassure.support.jdbc.DataAccessException;
+import io.tomassure.support.time.TimeSource;
 
 /**
  * The audit log: appends each event once, as the next link of the hash chain and the next leaf of the Merkle
@@ -31,17 +31,16 @@ public class AuditLog {
     /** Entries read and checked at a time: verifying a log of any size takes bounded memory. */
     private static final int VERIFY_BATCH = 10_000;
 
-
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
-    /** Only one instance seals at a time, whatever the number of replicas. */
-    private static final long SEALER_LOCK = 0x70B0_0A0DL;
 
     private final AuditStore store;
     private final SigningKeys keys;
+    private final TimeSource time;
 
-    AuditLog(AuditStore store, SigningKeys keys) {
+    AuditLog(AuditStore store, SigningKeys keys, TimeSource time) {
         this.store = store;
         this.keys = keys;
+        this.time = time;
     }
 
     /**
@@ -51,7 +50,7 @@ public class AuditLog {
     public List<AuditEntry> append(String topic, List<EventInbox.Delivery> deliveries) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                return store.append(c, topic, deliveries);
+                return store.append(c, topic, deliveries, time.now());
             }
         });
     }
@@ -69,13 +68,8 @@ public class AuditLog {
     public Optional<Checkpoint> seal() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-                    lock.setLong(1, SEALER_LOCK);
-                    try (ResultSet rs = lock.executeQuery()) {
-                        if (!rs.next() || !rs.getBoolean(1)) {
-                            return store.latestCheckpoint();
-                        }
-                    }
+                if (!store.trySealerLock(c)) {
+                    return store.latestCheckpoint();
                 }
                 long size = store.size();
                 Optional<Checkpoint> latest = store.latestCheckpoint();
@@ -83,7 +77,7 @@ public class AuditLog {
                     return latest;
                 }
                 String root = HexFormat.of().formatHex(store.frontier(c, size).root());
-                Checkpoint checkpoint = Checkpoint.sign(size, root, Instant.now().toString(), keys.privateKey());
+                Checkpoint checkpoint = Checkpoint.sign(size, root, time.now().toString(), keys.privateKey());
                 store.insertCheckpoint(c, checkpoint);
                 return Optional.of(checkpoint);
             }
@@ -91,18 +85,34 @@ public class AuditLog {
     }
 
     /** The inclusion proof of entry {@code seq} in the tree of the given checkpoint. */
-    public List<String> proof(long seq, long treeSize) throws SQLException {
-        try (Connection c = store.dataSource().getConnection()) {
-            Merkle.Nodes path = store.nodes(c, Merkle.proofNodes(seq - 1, treeSize));
-            return Merkle.inclusionProof(path, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
-        }
+    public List<String> proof(long seq, long treeSize) {
+        return DataAccessException.unchecked(() -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                Merkle.Nodes path = store.nodes(c, Merkle.proofNodes(seq - 1, treeSize));
+                return Merkle.inclusionProof(path, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
+            }
+        });
+    }
+
+    /** The consistency path from the tree of {@code from} entries to the tree of {@code to} (RFC 9162, 2.1.4). */
+    public List<String> consistency(long from, long to) {
+        return DataAccessException.unchecked(() -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                Merkle.Nodes path = store.nodes(c, Merkle.consistencyNodes(from, to));
+                return Merkle.consistencyProof(path, from, to).stream().map(HexFormat.of()::formatHex).toList();
+            }
+        });
     }
 
     /**
      * Verifies entries {@code from..to} from their content: hashes, links and, against the latest signed checkpoint,
      * inclusion (a range) or the root itself (the whole log). Detects modified, removed and reordered entries.
      */
-    public Verification.Report verify(long from, long to) throws SQLException {
+    public Verification.Report verify(long from, long to) {
+        return DataAccessException.unchecked(() -> verifyStored(from, to));
+    }
+
+    private Verification.Report verifyStored(long from, long to) throws SQLException {
         Optional<Checkpoint> checkpoint = store.latestCheckpoint();
         long last = Math.min(to, store.size());
         // Whole log: the chain from the genesis hash and the signed root. A range: its own links and each entry's inclusion.
@@ -138,13 +148,9 @@ public class AuditLog {
             if (entry.seq() > checkpoint.treeSize()) {
                 continue;
             }
-            try {
-                List<byte[]> proof = proof(entry.seq(), checkpoint.treeSize()).stream().map(HexFormat.of()::parseHex).toList();
-                if (!Merkle.verifyInclusion(entry.leafHash(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
-                    problems.add("entry " + entry.seq() + " is not included in the signed tree of " + checkpoint.treeSize());
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            List<byte[]> proof = proof(entry.seq(), checkpoint.treeSize()).stream().map(HexFormat.of()::parseHex).toList();
+            if (!Merkle.verifyInclusion(entry.leafHash(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
+                problems.add("entry " + entry.seq() + " is not included in the signed tree of " + checkpoint.treeSize());
             }
         }
         return problems;

@@ -24,16 +24,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import jakarta.inject.Inject;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.tomassure.audit.service.AuditStore;
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Merkle;
 import io.tomassure.auditlog.VerifyCommand;
@@ -45,8 +45,8 @@ import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.testing.TestDatabase;
 import io.tomassure.testing.TestTokens;
-import io.tomassure.testing.TopicReader;
 import io.tomassure.testing.TomTestEnvironment;
+import io.tomassure.testing.TopicReader;
 
 /** The audit log against real PostgreSQL and Kafka: once-only, tamper-evident, provable, streamable, scoped. */
 @QuarkusTest
@@ -357,6 +357,58 @@ class AuditLogIntegrationTest {
         auditor().queryParam("after", "yesterday").get("/api/v1/audit/entries").then().statusCode(400)
                 .contentType("application/problem+json").body("type", org.hamcrest.Matchers.equalTo(
                         "urn:tomassure:problem:invalid-parameter"));
+    }
+
+    /** The log signs what it chains: an event on a topic its source does not own is dead-lettered, never logged. */
+    @Test
+    void anEventClaimingAnotherServiceAsItsSourceIsDeadLetteredNotLogged() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        EventEnvelope genuine = events.get(0);
+        EventEnvelope forged = EventEnvelope.of(ApprovalEvents.PHASE_DECIDED, "approval-service", assessment.toString(),
+                new ApprovalEvents.PhaseDecided(UUID.randomUUID(), UUID.randomUUID(), assessment, null, supplier, null, "1A",
+                        1, "ab".repeat(32), "APPROVED", "forged", "mallory"));
+        try (TopicReader deadLetters = new TopicReader(Topics.deadLetter(Topics.ASSESSMENT, "audit-service"))) {
+            // written to the assessment topic, so its source (approval-service) does not own where it came from
+            TopicReader.send(Topics.ASSESSMENT, forged.subject(), EventJson.write(forged), EventJson.write(genuine));
+            var dead = deadLetters.readUntil(seen -> seen.stream().anyMatch(r -> r.value().contains(forged.id().toString())),
+                    Duration.ofSeconds(30));
+            String reason = new String(dead.get(dead.size() - 1).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(reason).contains("only assessment-service publishes there");
+        }
+        awaitLogged(1);
+        assertThat(auditor().queryParam("limit", 200).get("/api/v1/audit/entries").then().extract().jsonPath()
+                .getList("items.eventId", String.class)).contains(genuine.id().toString())
+                .doesNotContain(forged.id().toString());
+    }
+
+    /** An auditor who kept an earlier checkpoint proves, offline, that today's log extends it: only appended to. */
+    @Test
+    void aLaterCheckpointIsProvedToExtendAnEarlierOneAndTheOfflineVerifierAgrees() throws Exception {
+        List<EventEnvelope> events = everyKindOfEvent();
+        publishTwice(events.subList(0, 3));
+        awaitLogged(3);
+        long kept = auditor().post("/api/v1/audit/checkpoints").then().statusCode(200).extract().jsonPath().getLong("treeSize");
+        publishTwice(events.subList(3, events.size()));
+        awaitLogged(events.size());
+        long latest = auditor().post("/api/v1/audit/checkpoints").then().statusCode(200).extract().jsonPath().getLong("treeSize");
+        assertThat(latest).isGreaterThan(kept);
+
+        String proof = auditor().queryParam("from", kept).get("/api/v1/audit/checkpoints/consistency").then().statusCode(200)
+                .extract().asString();
+        JsonPath parsed = JsonPath.from(proof);
+        assertThat(parsed.getLong("from.treeSize")).isEqualTo(kept);
+        assertThat(parsed.getLong("to.treeSize")).isEqualTo(latest);
+        String publicKey = auditor().get("/api/v1/audit/public-key").then().extract().asString();
+        Path file = Files.createTempFile("consistency", ".json");
+        Files.writeString(file, proof);
+        assertThat(VerifyCommand.verifyConsistency(file, publicKey)).isEmpty();
+        // The same path does not prove another history: an earlier root the log never had is refused.
+        Files.writeString(file, proof.replace(parsed.getString("from.rootHash"), "00".repeat(32)));
+        assertThat(VerifyCommand.verifyConsistency(file, publicKey)).isNotEmpty();
+
+        auditor().queryParam("from", latest + 1).get("/api/v1/audit/checkpoints/consistency").then().statusCode(404);
+        auditor().get("/api/v1/audit/checkpoints/consistency").then().statusCode(400);
     }
 
     @Test

@@ -34,7 +34,8 @@ public interface ApprovalApi {
 
     @GET
     @Path("/cases")
-    Page<ReviewCase> cases(@QueryParam("state") String state, @QueryParam("submission") UUID submission,
+    Page<ReviewCase> cases(@QueryParam("state") String state, @QueryParam("phase") String phase,
+            @QueryParam("assessment") UUID assessment, @QueryParam("submission") UUID submission,
             @QueryParam("after") UUID after, @QueryParam("limit") int limit);
 
     @GET

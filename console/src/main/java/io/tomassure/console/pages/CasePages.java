@@ -77,9 +77,9 @@ public class CasePages {
         UUID after = null;
         int pages = 0;
         do {
-            Page<ReviewCase> page = approval.cases("OPEN", null, after, PAGE_SIZE);
-            page.items().stream().filter(c -> phase == null || phase.isBlank() || phase.equals(c.phase()))
-                    .forEach(c -> queued.add(new QueuedCase(c, age(c))));
+            Page<ReviewCase> page = approval.cases("OPEN", phase == null || phase.isBlank() ? null : phase, null, null, after,
+                    PAGE_SIZE);
+            page.items().forEach(c -> queued.add(new QueuedCase(c, age(c))));
             after = page.next() == null ? null : UUID.fromString(page.next());
         } while (after != null && ++pages < MAX_PAGES);
         queued.sort(Comparator.comparing(q -> q.reviewCase().openedAt()));

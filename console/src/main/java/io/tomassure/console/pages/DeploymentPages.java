@@ -82,9 +82,9 @@ public class DeploymentPages {
                 .collect(Collectors.toMap(Answer::requirementId, Function.identity(), (a, b) -> a));
         List<Row> rows = deployment.outstanding().stream().filter(o -> "EUO".equals(o.answeredBy()))
                 .map(o -> new Row(o.requirementId(), o.problem(), answers.get(o.requirementId()))).toList();
-        List<ReviewCase> cases = approval.cases(null, null, null, 100).items().stream()
-                .filter(c -> id.equals(c.deploymentId()) || c.deploymentId() == null && deployment.assessmentId().equals(c.assessmentId()))
-                .toList();
+        // The product's cases (1A, 1B) and this deployment's Phase 2, not another deployment's of the same product
+        List<ReviewCase> cases = approval.cases(null, null, deployment.assessmentId(), null, null, 100).items().stream()
+                .filter(c -> c.deploymentId() == null || id.equals(c.deploymentId())).toList();
         return Templates.deployment(deployment, approval.readiness(id), rows, assessment.deploymentNonConformances(id),
                 approval.agreements(id), cases, LocalDate.now(clock).toString(), done);
     }

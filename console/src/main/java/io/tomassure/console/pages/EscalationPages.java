@@ -1,5 +1,6 @@
 package io.tomassure.console.pages;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,15 +32,20 @@ public class EscalationPages {
         static native TemplateInstance list(List<Escalation> open, List<Escalation> resolved, String done);
     }
 
+    /** The resolved escalations the page lists, latest first. */
+    static final int RECENTLY_RESOLVED = 20;
+
     @Inject
     @RestClient
     ApprovalApi approval;
 
     @GET
     public TemplateInstance list(@QueryParam("done") String done) {
-        List<Escalation> all = approval.escalations(null);
+        List<Escalation> all = approval.escalations(false); // open and resolved
         return Templates.list(all.stream().filter(e -> e.resolvedAt() == null).toList(),
-                all.stream().filter(e -> e.resolvedAt() != null).toList(), done);
+                all.stream().filter(e -> e.resolvedAt() != null)
+                        .sorted(Comparator.comparing(Escalation::resolvedAt).reversed()).limit(RECENTLY_RESOLVED).toList(),
+                done);
     }
 
     @POST

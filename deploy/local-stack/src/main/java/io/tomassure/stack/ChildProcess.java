@@ -87,16 +87,6 @@ final class ChildProcess {
         return data.resolve("logs").resolve(name + ".log");
     }
 
-    /** The last lines of the log: what a failure message should show. */
-    String tail(int lines) {
-        try {
-            List<String> all = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
     /** Stops what a crashed launcher left running under {@code name}, if anything. */
     static void stopOrphan(Path data, String name) {
         Path pidFile = data.resolve("pids").resolve(name + ".pid");

@@ -1,6 +1,10 @@
 package io.tomassure.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One running part of the local stack. */
 interface Component extends AutoCloseable {
@@ -24,4 +28,14 @@ interface Component extends AutoCloseable {
 
     /** Where its output goes: shown when it fails to come up. */
     Path log();
+
+    /** The last lines of its log: what a failure message should show (a CI run keeps no log folder). */
+    default String logTail(int lines) {
+        try {
+            List<String> all = Files.exists(log()) ? Files.readAllLines(log()) : List.of();
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
 }

@@ -29,10 +29,13 @@ public final class LocalStack implements AutoCloseable {
     private final FileLock lock;
     private final MailSink mail;
     private final Postgres postgres;
-    private final Kafka kafka;
+    private final KafkaCredentials kafkaCredentials;
+    private final List<Kafka> kafka = new ArrayList<>();
     private final Keycloak keycloak;
-    private final Map<TomService, ServiceProcess> services = new EnumMap<>(TomService.class);
+    private final Map<TomService, List<ServiceProcess>> services = new EnumMap<>(TomService.class);
     private final ConsoleProcess console;
+    /** In front of the instances when each service runs several; absent otherwise. */
+    private final List<EntryPoint> entryPoint = new ArrayList<>();
 
     public LocalStack(StackConfig config, Consumer<String> progress) {
         this.config = config;
@@ -40,23 +43,39 @@ public final class LocalStack implements AutoCloseable {
         this.lock = lockData(config.data());
         this.mail = new MailSink(config);
         this.postgres = new Postgres(config);
-        this.kafka = new Kafka(config);
+        this.kafkaCredentials = KafkaCredentials.loadOrCreate(config.data().resolve("kafka/credentials.properties"));
+        for (StackConfig.KafkaNode node : config.kafka()) {
+            kafka.add(new Kafka(config, node, kafkaCredentials));
+        }
         this.keycloak = new Keycloak(config);
         for (TomService service : TomService.values()) {
-            services.put(service, new ServiceProcess(config, service));
+            List<ServiceProcess> instances = new ArrayList<>();
+            for (int i = 0; i < config.instances(); i++) {
+                instances.add(new ServiceProcess(config, service, i, kafkaCredentials.servicePasswords().get(service)));
+            }
+            services.put(service, List.copyOf(instances));
         }
         this.console = new ConsoleProcess(config);
+        if (config.instances() > 1) {
+            entryPoint.add(new EntryPoint(config));
+        }
     }
 
     /** Starts everything and returns once every part is healthy; on failure, stops what it started and throws. */
     public LocalStack start() {
         try {
             stopOrphans();
+            // the entry point binds the services' ports first: a port found free but left unbound while the rest
+            // starts may be taken meanwhile (as an outgoing connection's local port, say)
+            launch(entryPoint);
             startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(mail, postgres));
-            startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(kafka, keycloak));
-            List<Component> applications = new ArrayList<>(services.values());
+            List<Component> infrastructure = new ArrayList<>(kafka);
+            infrastructure.add(keycloak);
+            startAndAwait(INFRASTRUCTURE_TIMEOUT, infrastructure);
+            List<Component> applications = new ArrayList<>(instances());
             applications.add(console);
             startAndAwait(SERVICE_TIMEOUT, applications);
+            await(SERVICE_TIMEOUT, entryPoint);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -68,49 +87,104 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
+    /** Whether this machine can run a scaled-out stack: its entry point is Debian's HAProxy. */
+    public static boolean canScaleOut() {
+        return EntryPoint.installed();
+    }
+
     public MailSink mail() {
         return mail;
     }
 
-    /** Stops the broker cleanly; the services keep running and their events wait in their outboxes. */
+    /** Kafka client settings that sign in as {@code service}, as that service does. */
+    public Map<String, String> kafkaClientSettings(TomService service) {
+        Map<String, String> settings = new java.util.HashMap<>(KafkaCredentials.clientSettings(service.module(),
+                kafkaCredentials.servicePasswords().get(service)));
+        settings.put("bootstrap.servers", config.kafkaBootstrap());
+        return settings;
+    }
+
+    /** Stops every broker cleanly; the services keep running and their events wait in their outboxes. */
     public void stopKafka() {
-        kafka.close();
+        closeTogether(List.copyOf(kafka));
     }
 
     public void startKafka() {
-        startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(kafka));
+        startAndAwait(INFRASTRUCTURE_TIMEOUT, kafka);
     }
 
-    /** Kills a service outright (SIGKILL), as a crash would. */
+    /** Kills one Kafka node outright (SIGKILL), as a crash would (its id: 1, 2, 3). */
+    public void killKafkaNode(int id) {
+        kafka.get(id - 1).kill();
+    }
+
+    public void startKafkaNode(int id) {
+        startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(kafka.get(id - 1)));
+    }
+
+    /** Stops PostgreSQL cleanly and starts it again, the services running all along. */
+    public void restartPostgres(Duration down) {
+        postgres.close();
+        sleep(down);
+        startAndAwait(INFRASTRUCTURE_TIMEOUT, List.of(postgres));
+    }
+
+    /** Kills every instance of a service outright (SIGKILL), as a crash would. */
     public void killService(TomService service) {
-        services.get(service).kill();
+        services.get(service).forEach(ServiceProcess::kill);
     }
 
     public void startService(TomService service) {
-        startAndAwait(SERVICE_TIMEOUT, List.of(services.get(service)));
+        startAndAwait(SERVICE_TIMEOUT, services.get(service));
     }
 
-    /** Stops a service cleanly (SIGTERM), as a rolling restart would. */
+    /** Stops every instance of a service cleanly (SIGTERM), as a rolling restart would. */
     public void stopService(TomService service) {
-        services.get(service).close();
+        closeTogether(List.copyOf(services.get(service)));
     }
 
-    /** Starts a service's process and returns at once, without waiting for it: for timing its start-up. */
+    /** Kills one instance of a service outright (its index: 0, 1, ...). */
+    public void killInstance(TomService service, int instance) {
+        services.get(service).get(instance).kill();
+    }
+
+    /** Stops one instance of a service cleanly. */
+    public void stopInstance(TomService service, int instance) {
+        services.get(service).get(instance).close();
+    }
+
+    public void startInstance(TomService service, int instance) {
+        startAndAwait(SERVICE_TIMEOUT, List.of(services.get(service).get(instance)));
+    }
+
+    /** The name of an instance, as its log, its pid file and PostgreSQL's pg_stat_activity.application_name know it. */
+    public String instanceName(TomService service, int instance) {
+        return services.get(service).get(instance).name();
+    }
+
+    /** Starts a service's (first) process and returns at once, without waiting for it: for timing its start-up. */
     public void launchService(TomService service) {
-        services.get(service).start();
+        services.get(service).get(0).start();
     }
 
-    /** The process id of a running service. */
+    /** The process id of a running service (its first instance). */
     public long pid(TomService service) {
-        return services.get(service).pid();
+        return services.get(service).get(0).pid();
+    }
+
+    private List<ServiceProcess> instances() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     /** Stops every part, the services first (together) and the database last. */
     @Override
     public void close() {
+        closeTogether(List.copyOf(entryPoint));
         closeTogether(List.of(console));
-        closeTogether(List.copyOf(services.values()));
-        closeTogether(List.of(keycloak, kafka));
+        closeTogether(List.copyOf(instances()));
+        List<Component> infrastructure = new ArrayList<>(kafka);
+        infrastructure.add(keycloak);
+        closeTogether(infrastructure);
         closeTogether(List.of(postgres, mail));
         try {
             lock.release();
@@ -140,11 +214,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAndAwait(Duration timeout, Collection<? extends Component> components) {
+        launch(components);
+        await(timeout, components);
+    }
+
+    private void launch(Collection<? extends Component> components) {
         for (Component component : components) {
             progress.accept("starting " + component.name());
             component.start();
         }
-        await(timeout, components);
     }
 
     /** Polls until every component is ready, saying every few seconds what it is still waiting for. */
@@ -159,7 +237,8 @@ public final class LocalStack implements AutoCloseable {
                     progress.accept("  ready: " + component.name() + " (" + elapsed + " s)");
                     waiting.remove(component);
                 } else if (component.hasExited()) {
-                    throw new IllegalStateException(component.name() + " stopped while starting; see " + component.log());
+                    throw new IllegalStateException(component.name() + " stopped while starting; the end of "
+                            + component.log() + ":" + System.lineSeparator() + component.logTail(20));
                 }
             }
             if (waiting.isEmpty()) {
@@ -180,12 +259,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** What a launcher killed outright left running would hold the ports and data: stop it first. */
     private void stopOrphans() {
-        for (ServiceProcess service : services.values()) {
-            ChildProcess.stopOrphan(config.data(), service.name());
-        }
-        ChildProcess.stopOrphan(config.data(), console.name());
-        ChildProcess.stopOrphan(config.data(), keycloak.name());
-        ChildProcess.stopOrphan(config.data(), kafka.name());
+        List<Component> parts = new ArrayList<>(instances());
+        parts.addAll(entryPoint);
+        parts.addAll(kafka);
+        parts.add(console);
+        parts.add(keycloak);
+        parts.forEach(part -> ChildProcess.stopOrphan(config.data(), part.name()));
         Postgres.stopOrphan(config.data());
     }
 

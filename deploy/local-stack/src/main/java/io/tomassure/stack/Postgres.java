@@ -1,6 +1,5 @@
 package io.tomassure.stack;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL from embedded binaries, its data folder kept between runs. Holds one database per service and Keycloak's.
@@ -42,7 +43,7 @@ final class Postgres implements Component {
                     .setRegisterShutdownHook(false)
                     .setPort(config.postgresPort())
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(config.logs().resolve("postgresql.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(config.logs().resolve("postgresql.log").toFile()))
                     .start();

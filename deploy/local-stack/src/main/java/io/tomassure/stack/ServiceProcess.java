@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One of the four services, run from its packaged application ({@code <module>/target/quarkus-app}). */
+/**
+ * One instance of one of the four services, run from its packaged application ({@code <module>/target/quarkus-app}):
+ * the only one, or one of several behind the stack's entry point.
+ */
 public final class ServiceProcess extends ProcessComponent {
     /**
      * A small heap that starts small (Serial GC returns what it does not use), bounded code cache and metaspace:
@@ -17,11 +20,23 @@ public final class ServiceProcess extends ProcessComponent {
 
     private final StackConfig config;
     private final TomService service;
+    private final int instance;
+    private final String kafkaPassword;
 
-    ServiceProcess(StackConfig config, TomService service) {
-        super(service.module(), config.data());
+    ServiceProcess(StackConfig config, TomService service, int instance, String kafkaPassword) {
+        super(config.instances() == 1 ? service.module() : service.module() + "-" + (instance + 1), config.data());
         this.config = config;
         this.service = service;
+        this.instance = instance;
+        this.kafkaPassword = kafkaPassword;
+    }
+
+    TomService service() {
+        return service;
+    }
+
+    private int port() {
+        return config.instancePort(service, instance);
     }
 
     @Override
@@ -59,13 +74,14 @@ public final class ServiceProcess extends ProcessComponent {
 
     /** Everything a service needs to find the rest of the stack, as the environment the README documents. */
     private Map<String, String> environment() {
-        return Map.ofEntries(
+        Map<String, String> environment = new java.util.HashMap<>(Map.ofEntries(
                 // glibc's per-thread arenas would add tens of MB resident for nothing
                 Map.entry("MALLOC_ARENA_MAX", "2"),
-                Map.entry("QUARKUS_HTTP_PORT", Integer.toString(config.servicePorts().get(service))),
+                Map.entry("QUARKUS_HTTP_PORT", Integer.toString(port())),
                 // this machine only: the demo logins must not be reachable from the network
                 Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database())),
+                // named, so that PostgreSQL's pg_stat_activity says which instance holds a connection (or a lock)
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()) + "?ApplicationName=" + name()),
                 Map.entry("QUARKUS_DATASOURCE_USERNAME", StackConfig.DB_USER),
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", StackConfig.DB_PASSWORD),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap()),
@@ -73,12 +89,16 @@ public final class ServiceProcess extends ProcessComponent {
                 Map.entry("QUARKUS_MAILER_HOST", "localhost"),
                 Map.entry("QUARKUS_MAILER_PORT", Integer.toString(config.smtpPort())),
                 // webhooks go to public https hosts only, but for the local receiver, named here by its exact origin
-                Map.entry("TOM_NOTIFICATION_WEBHOOKS_ALLOWED_ORIGINS", config.webhookReceiverOrigin()));
+                Map.entry("TOM_NOTIFICATION_WEBHOOKS_ALLOWED_ORIGINS", config.webhookReceiverOrigin())));
+        // the broker takes the service only as itself (its user is its name: service-support's configuration)
+        environment.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        environment.put("TOM_KAFKA_PASSWORD", kafkaPassword);
+        return environment;
     }
 
     @Override
     public boolean isReady() {
-        return process.isAlive() && Http.ok(config.serviceHealth(service));
+        return process.isAlive() && Http.ok("http://localhost:" + port() + "/q/health/ready");
     }
 
 }

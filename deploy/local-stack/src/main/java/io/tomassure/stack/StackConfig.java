@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,10 +15,17 @@ import java.util.Map;
  * the ports it listens on. {@code webhookReceiverPort} is where a local webhook receiver may listen: its origin
  * (http://localhost:port) is the only local one notification-service may call. {@code consolePort}: the console's, the
  * only origin the realm lets people sign in to (its redirect URI).
+ *
+ * <p>Scaled out ({@link #scaledOut}), each service runs as several instances on {@code instancePorts}, behind a
+ * round-robin entry point on {@code servicePorts}, and Kafka as a cluster of several {@code kafka} nodes.
  */
-public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int keycloakPort, int keycloakManagementPort, int smtpPort, int webhookReceiverPort,
-        Map<TomService, Integer> servicePorts, int consolePort) {
+public record StackConfig(Path repo, Path data, int postgresPort, List<KafkaNode> kafka, int keycloakPort,
+        int keycloakManagementPort, int smtpPort, int webhookReceiverPort, Map<TomService, Integer> servicePorts,
+        Map<TomService, List<Integer>> instancePorts, int consolePort) {
+
+    /** One Kafka node (broker and controller in one process): its client and controller ports. */
+    public record KafkaNode(int id, int port, int controllerPort) {
+    }
 
     /** Database user and password of every service, and of Keycloak: the embedded server only listens on localhost. */
     public static final String DB_USER = "tom";
@@ -28,17 +37,38 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
         for (TomService service : TomService.values()) {
             services.put(service, service.standardPort());
         }
-        return new StackConfig(repo, data, 55432, 9092, 9093, 8180, 9180, 2525, 8099, services, 8080);
+        return new StackConfig(repo, data, 55432, List.of(new KafkaNode(1, 9092, 9093)), 8180, 9180, 2525, 8099, services,
+                Map.of(), 8080);
     }
 
     /** Every port free at the time of the call: for a test stack beside a running one. */
     public static StackConfig onFreePorts(Path repo, Path data) {
+        return scaledOut(repo, data, 1, 1);
+    }
+
+    /**
+     * On free ports, with {@code instances} of every service behind a round-robin entry point (HAProxy, from Debian's
+     * packages) when more than one, and a Kafka cluster of {@code brokers} nodes.
+     */
+    public static StackConfig scaledOut(Path repo, Path data, int instances, int brokers) {
         Map<TomService, Integer> services = new EnumMap<>(TomService.class);
+        Map<TomService, List<Integer>> instancePorts = new EnumMap<>(TomService.class);
         for (TomService service : TomService.values()) {
             services.put(service, freePort());
+            if (instances > 1) {
+                List<Integer> ports = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    ports.add(freePort());
+                }
+                instancePorts.put(service, List.copyOf(ports));
+            }
         }
-        return new StackConfig(repo, data, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                services, freePort());
+        List<KafkaNode> kafka = new ArrayList<>();
+        for (int id = 1; id <= brokers; id++) {
+            kafka.add(new KafkaNode(id, freePort(), freePort()));
+        }
+        return new StackConfig(repo, data, freePort(), List.copyOf(kafka), freePort(), freePort(), freePort(), freePort(),
+                services, Map.copyOf(instancePorts), freePort());
     }
 
     /** The repository folder above {@code start}: the one holding both the root pom and deploy/. */
@@ -83,8 +113,19 @@ public record StackConfig(Path repo, Path data, int postgresPort, int kafkaPort,
         return "http://localhost:" + webhookReceiverPort;
     }
 
+    /** Every broker, as clients bootstrap from them. */
     public String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return String.join(",", kafka.stream().map(node -> "localhost:" + node.port()).toList());
+    }
+
+    /** How many instances each service runs. */
+    public int instances() {
+        return instancePorts.isEmpty() ? 1 : instancePorts.values().iterator().next().size();
+    }
+
+    /** The port instance {@code index} of {@code service} listens on: the service's own port when it runs alone. */
+    public int instancePort(TomService service, int index) {
+        return instancePorts.isEmpty() ? servicePorts.get(service) : instancePorts.get(service).get(index);
     }
 
     public String jdbcUrl(String database) {

@@ -29,6 +29,8 @@ final class ConfigNames {
             "kafka.bootstrap.servers",
             // quarkus-mailer login and STARTTLS, needed by a real SMTP relay only.
             "quarkus.mailer.username", "quarkus.mailer.password", "quarkus.mailer.start-tls",
+            // Where Quarkus finds further configuration files: the service's Kafka sign-in, written from a secret.
+            "quarkus.config.locations",
             // Not configuration of Quarkus at all: read by run-java.sh, the launcher of the base image.
             "JAVA_OPTS_APPEND");
 

@@ -21,16 +21,19 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
-    /** Reminders: their schedule, and how far ahead or how late they come. */
+    /** When the daily reminders are made (a cron expression). */
     @WithDefault("0 0 7 * * ?")
     String remindersCron();
 
+    /** How many days before an agreement or a piece of evidence expires its reminder goes out. */
     @WithDefault("30")
     int agreementWarningDays();
 
+    /** Working days a review may wait for its decision before it is overdue. */
     @WithDefault("5")
     int reviewServiceLevelDays();
 
+    /** Working days a deployment may wait for its go-live gate after Phase 2 is submitted before it is stuck. */
     @WithDefault("10")
     int goLiveServiceLevelDays();
 

@@ -1,6 +1,5 @@
 package io.tomassure.notification.events;
 
-import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,16 +46,12 @@ public class EventsListener {
     }
 
     void apply(EventEnvelope event) {
-        try {
-            if (AssessmentEvents.ORGANISATION_REGISTERED.name().equals(event.type())) {
-                directory.registered(event.dataAs(AssessmentEvents.ORGANISATION_REGISTERED));
-            } else if (AssessmentEvents.CONTACTS_CHANGED.name().equals(event.type())) {
-                directory.contactsChanged(event.dataAs(AssessmentEvents.CONTACTS_CHANGED));
-            }
-            reminders.track(event);
-            notices.notify(event);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        if (AssessmentEvents.ORGANISATION_REGISTERED.name().equals(event.type())) {
+            directory.registered(event.dataAs(AssessmentEvents.ORGANISATION_REGISTERED));
+        } else if (AssessmentEvents.CONTACTS_CHANGED.name().equals(event.type())) {
+            directory.contactsChanged(event.dataAs(AssessmentEvents.CONTACTS_CHANGED));
         }
+        reminders.track(event);
+        notices.notify(event);
     }
 }

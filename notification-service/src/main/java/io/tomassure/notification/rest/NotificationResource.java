@@ -1,16 +1,9 @@
 package io.tomassure.notification.rest;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,14 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
-import io.tomassure.notification.domain.Channel;
 import io.tomassure.notification.domain.Rule;
+import io.tomassure.notification.repository.DeliveryRepository;
+import io.tomassure.notification.repository.DeliveryRepository.DeliveryView;
+import io.tomassure.notification.repository.InboxRepository;
+import io.tomassure.notification.repository.InboxRepository.InboxItem;
+import io.tomassure.notification.repository.PreferenceRepository;
+import io.tomassure.notification.repository.PreferenceRepository.PreferenceView;
 import io.tomassure.notification.repository.WebhookRepository;
 import io.tomassure.notification.service.Notices;
 import io.tomassure.notification.service.Webhooks;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
-import io.tomassure.support.rest.Preconditions;
 import io.tomassure.support.security.Caller;
 import io.tomassure.support.security.Roles;
 
@@ -45,10 +42,6 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Notifications", description = "In-app inbox, webhook endpoints, preferences, routing rules and deliveries")
 @Blocking
 public class NotificationResource {
-
-    public record InboxItem(UUID id, UUID eventId, String eventType, String title, String body, Instant createdAt,
-            Instant readAt) {
-    }
 
     public record UnreadCount(long unread) {
     }
@@ -70,77 +63,47 @@ public class NotificationResource {
         }
     }
 
-    public record PreferenceView(@NotBlank @Size(max = 200) String eventType, @NotNull Channel channel, boolean muted) {
-    }
-
-    public record DeliveryView(UUID id, UUID eventId, String eventType, String rule, String channel, String organisation,
-            String recipient, String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
-    }
-
-    private final DataSource dataSource;
     private final Caller caller;
     private final Notices notices;
     private final Webhooks webhooks;
+    private final InboxRepository inbox;
+    private final PreferenceRepository preferences;
+    private final DeliveryRepository deliveries;
 
-    NotificationResource(DataSource dataSource, Caller caller, Notices notices, Webhooks webhooks) {
-        this.dataSource = dataSource;
+    NotificationResource(Caller caller, Notices notices, Webhooks webhooks, InboxRepository inbox,
+            PreferenceRepository preferences, DeliveryRepository deliveries) {
         this.caller = caller;
         this.notices = notices;
         this.webhooks = webhooks;
+        this.inbox = inbox;
+        this.preferences = preferences;
+        this.deliveries = deliveries;
     }
 
     @GET
     @Path("/inbox")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "The organisation's inbox", description = "Notices to the caller's organisation, newest first, keyset-paged: pass 'next' as 'after'.")
-    public Page<InboxItem> inbox(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) throws SQLException {
-        int size = Preconditions.limit(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
-                select id, event_id, event_type, title, body, created_at, read_at from inbox_item
-                where ods_code = ? and (cast(? as uuid) is null or id < ?) order by id desc limit ?""")) {
-            select.setString(1, organisation());
-            select.setObject(2, after);
-            select.setObject(3, after);
-            select.setInt(4, size + 1);
-            List<InboxItem> items = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new InboxItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
-                }
-            }
-            return Page.of(items, size, i -> i.id().toString(), i -> i);
-        }
+    public Page<InboxItem> inbox(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
+        int size = Page.limit(limit);
+        return Page.of(inbox.page(organisation(), after, size + 1), size, i -> i.id().toString(), i -> i);
     }
 
     @GET
     @Path("/inbox/unread-count")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Unread notices", description = "How many of the organisation's notices are unread.")
-    public UnreadCount unread() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select count(*) from inbox_item where ods_code = ? and read_at is null")) {
-            select.setString(1, organisation());
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return new UnreadCount(rs.getLong(1));
-            }
-        }
+    public UnreadCount unread() {
+        return new UnreadCount(inbox.countUnread(organisation()));
     }
 
     @POST
     @Path("/inbox/{id}/read")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Mark a notice read", description = "Idempotent; another organisation's notice is not found.")
-    public Response read(@PathParam("id") UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "update inbox_item set read_at = coalesce(read_at, now()) where id = ? and ods_code = ?")) {
-            update.setObject(1, id);
-            update.setString(2, organisation());
-            if (update.executeUpdate() == 0) {
-                throw ProblemException.notFound("Notice " + id);
-            }
+    public Response read(@PathParam("id") UUID id) {
+        if (!inbox.markRead(id, organisation())) {
+            throw ProblemException.notFound("Notice " + id);
         }
         return Response.noContent().build();
     }
@@ -164,7 +127,7 @@ public class NotificationResource {
     @Path("/webhooks")
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
     @Operation(summary = "List the organisation's webhooks", description = "Active endpoints (secrets are not shown again).")
-    public List<WebhookView> webhooks() throws SQLException {
+    public List<WebhookView> webhooks() {
         return webhooks.of(organisation()).stream().map(w -> WebhookView.of(w, null)).toList();
     }
 
@@ -174,7 +137,7 @@ public class NotificationResource {
     @Operation(summary = "Rotate a webhook's secret", description = "A new secret, shown once. For 24 hours the secret it "
             + "replaces still signs too: X-TOM-Signature then carries both signatures, newest first (v1=new,v1=old), and a "
             + "receiver accepts a request if any matches, so it can switch to the new secret at its own pace.")
-    public WebhookView rotate(@PathParam("id") UUID id) throws SQLException {
+    public WebhookView rotate(@PathParam("id") UUID id) {
         Webhooks.Shown rotated = webhooks.rotate(organisation(), id, caller.username());
         return WebhookView.of(rotated.webhook(), rotated.secret());
     }
@@ -183,7 +146,7 @@ public class NotificationResource {
     @Path("/webhooks/{id}")
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO })
     @Operation(summary = "Remove a webhook", description = "It receives nothing more; pending deliveries to it fail.")
-    public Response remove(@PathParam("id") UUID id) throws SQLException {
+    public Response remove(@PathParam("id") UUID id) {
         webhooks.remove(organisation(), id);
         return Response.noContent().build();
     }
@@ -192,18 +155,8 @@ public class NotificationResource {
     @Path("/preferences")
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY })
     @Operation(summary = "The organisation's mutes", description = "Channels muted per event type.")
-    public List<PreferenceView> preferences() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select event_type, channel, muted from preference where ods_code = ? order by event_type, channel")) {
-            select.setString(1, organisation());
-            List<PreferenceView> views = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    views.add(new PreferenceView(rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getBoolean(3)));
-                }
-            }
-            return views;
-        }
+    public List<PreferenceView> preferences() {
+        return preferences.of(organisation());
     }
 
     @PUT
@@ -211,18 +164,8 @@ public class NotificationResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.EUO, Roles.ASSURANCE, Roles.CLINICAL_SAFETY })
     @Operation(summary = "Mute or unmute channels", description = "Per event type and channel. Mandatory notices "
             + "(escalations, suspensions) go out whatever is muted.")
-    public List<PreferenceView> setPreferences(@NotNull @Size(max = 200) List<@Valid @NotNull PreferenceView> preferences) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
-                insert into preference (ods_code, event_type, channel, muted) values (?, ?, ?, ?)
-                on conflict (ods_code, event_type, channel) do update set muted = excluded.muted""")) {
-            for (PreferenceView preference : preferences) {
-                upsert.setString(1, organisation());
-                upsert.setString(2, preference.eventType());
-                upsert.setString(3, preference.channel().name());
-                upsert.setBoolean(4, preference.muted());
-                upsert.executeUpdate();
-            }
-        }
+    public List<PreferenceView> setPreferences(@NotNull @Size(max = 200) List<@Valid @NotNull PreferenceView> preferences) {
+        this.preferences.save(organisation(), preferences);
         return preferences();
     }
 
@@ -238,36 +181,17 @@ public class NotificationResource {
     @Path("/deliveries")
     @RolesAllowed({ Roles.ADMIN, Roles.AUDITOR })
     @Operation(summary = "List deliveries", description = "By status (PENDING, SENT, DEAD), newest first, at most 200.")
-    public List<DeliveryView> deliveries(@QueryParam("status") String status) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
-                select id, event_id, event_type, rule, channel, ods_code, recipient, status, attempts, last_error, created_at,
-                       sent_at from delivery where (cast(? as text) is null or status = ?) order by created_at desc limit 200""")) {
-            select.setString(1, status);
-            select.setString(2, status);
-            List<DeliveryView> views = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    views.add(new DeliveryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                            rs.getString(10), rs.getTimestamp(11).toInstant(),
-                            rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
-                }
-            }
-            return views;
-        }
+    public List<DeliveryView> deliveries(@QueryParam("status") String status) {
+        return deliveries.list(status);
     }
 
     @POST
     @Path("/deliveries/{id}/redrive")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Re-drive a dead delivery", description = "Sends a given-up delivery again, from a fresh count of attempts.")
-    public Response redrive(@PathParam("id") UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "update delivery set status = 'PENDING', attempts = 0, next_attempt_at = now() where id = ? and status = 'DEAD'")) {
-            update.setObject(1, id);
-            if (update.executeUpdate() == 0) {
-                throw ProblemException.notFound("Dead delivery " + id);
-            }
+    public Response redrive(@PathParam("id") UUID id) {
+        if (!deliveries.redrive(id)) {
+            throw ProblemException.notFound("Dead delivery " + id);
         }
         return Response.accepted().build();
     }

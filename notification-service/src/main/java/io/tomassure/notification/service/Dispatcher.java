@@ -1,11 +1,7 @@
 package io.tomassure.notification.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +30,8 @@ import io.tomassure.notification.domain.Backoff;
 import io.tomassure.notification.domain.Channel;
 import io.tomassure.notification.domain.DeliveryFailure;
 import io.tomassure.notification.domain.WebhookSignature;
+import io.tomassure.notification.repository.DeliveryRepository;
+import io.tomassure.notification.repository.DeliveryRepository.Delivery;
 import io.tomassure.notification.repository.WebhookRepository.Webhook;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.time.TimeSource;
@@ -57,16 +53,15 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** Longer than any send can take (the webhook deadline, or an SMTP exchange). */
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** Recording an outcome stops this long before the lease ends, so that no one else sends it meanwhile. */
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(15);
+    private static final Duration MAX_RECORD_PAUSE = Duration.ofSeconds(10);
     /** The lane of every email: the mail relay, one exchange at a time. */
     private static final String MAIL_LANE = "mail";
     /** Emails sent in turn by one task, before the next claim. */
     private static final int MAIL_BATCH = 20;
 
-    private record Due(UUID id, UUID eventId, String eventType, String rule, Channel channel, String odsCode,
-            String recipient, String subject, String body, int attempts) {
-    }
-
-    private final DataSource dataSource;
+    private final DeliveryRepository deliveries;
     private final Mailer mailer;
     private final Outbox outbox;
     private final TimeSource time;
@@ -79,9 +74,9 @@ public class Dispatcher {
     private final ExecutorService pool;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    Dispatcher(DataSource dataSource, Mailer mailer, Outbox outbox, TimeSource time, Webhooks webhooks,
+    Dispatcher(DeliveryRepository deliveries, Mailer mailer, Outbox outbox, TimeSource time, Webhooks webhooks,
             WebhookEgress egress, WebhookClient client, NotificationConfig config) {
-        this.dataSource = dataSource;
+        this.deliveries = deliveries;
         this.mailer = mailer;
         this.outbox = outbox;
         this.time = time;
@@ -119,20 +114,18 @@ public class Dispatcher {
         }
         List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= capacity(e.getKey()))
                 .map(Map.Entry::getKey).toList();
-        List<List<Due>> tasks = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                List<List<Due>> claimed = new ArrayList<>();
-                List<Due> emails = busy.contains(MAIL_LANE) ? List.of()
-                        : claim(c, Channel.EMAIL, MAIL_BATCH, MAIL_BATCH, List.of());
-                if (!emails.isEmpty()) {
-                    claimed.add(emails);
-                }
-                claim(c, Channel.WEBHOOK, room - claimed.size(), perRecipient, busy)
-                        .forEach(webhook -> claimed.add(List.of(webhook)));
-                return claimed;
+        List<List<Delivery>> tasks = QuarkusTransaction.requiringNew().call(() -> {
+            List<List<Delivery>> claimed = new ArrayList<>();
+            List<Delivery> emails = busy.contains(MAIL_LANE) ? List.of()
+                    : claim(Channel.EMAIL, MAIL_BATCH, MAIL_BATCH, List.of());
+            if (!emails.isEmpty()) {
+                claimed.add(emails);
             }
+            claim(Channel.WEBHOOK, room - claimed.size(), perRecipient, busy)
+                    .forEach(webhook -> claimed.add(List.of(webhook)));
+            return claimed;
         });
-        for (List<Due> task : tasks) {
+        for (List<Delivery> task : tasks) {
             String lane = lane(task.get(0));
             slots.acquireUninterruptibly(); // only this thread takes permits, and it claimed no more than were free
             inFlight.computeIfAbsent(lane, r -> new AtomicInteger()).incrementAndGet();
@@ -148,28 +141,49 @@ public class Dispatcher {
         return tasks.stream().mapToInt(List::size).sum();
     }
 
-    private void deliver(Due delivery) {
-        try {
-            DeliveryFailure failure = send(delivery);
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection c = dataSource.getConnection()) {
+    private void deliver(Delivery delivery) {
+        Instant leaseEnds = time.now().plus(LEASE);
+        DeliveryFailure failure = send(delivery);
+        // What was sent cannot be unsent: the outcome is recorded, again and again while the database is away, for as
+        // long as the lease keeps others off it; only past that is the delivery tried again (an email twice).
+        Duration pause = Duration.ofMillis(500);
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
                     if (failure == null) {
-                        succeeded(c, delivery);
+                        succeeded(delivery);
                     } else {
-                        failed(c, delivery, failure);
+                        failed(delivery, failure);
                     }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (time.now().plus(pause).plus(RECORD_MARGIN).isAfter(leaseEnds)) {
+                    LOG.warnf("delivery %s: its outcome was not recorded (%s); it is tried again when its lease ends",
+                            delivery.id(), e.getMessage());
+                    return;
                 }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("delivery %s: its outcome was not recorded (%s); it is tried again when its lease ends",
-                    delivery.id(), e.getMessage());
+                LOG.debugf("delivery %s: recording its outcome failed (%s); trying again", delivery.id(), e.getMessage());
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+                if (pause.compareTo(MAX_RECORD_PAUSE) > 0) {
+                    pause = MAX_RECORD_PAUSE;
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     /** Which lane a delivery goes in: its webhook, or the mail relay for every email. */
-    private static String lane(Due delivery) {
+    private static String lane(Delivery delivery) {
         return delivery.channel() == Channel.EMAIL ? MAIL_LANE : delivery.recipient();
     }
 
@@ -178,48 +192,24 @@ public class Dispatcher {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries of {@code channel} by leasing them (not due again until the lease runs
-     * out): at most {@code eachRecipient} to one recipient, and none to the {@code busy} ones.
+     * Claims up to {@code limit} due deliveries of {@code channel}, leased for {@link #LEASE}: at most
+     * {@code eachRecipient} to one recipient, and none to the {@code busy} ones.
      */
-    private List<Due> claim(Connection c, Channel channel, int limit, int eachRecipient, List<String> busy)
-            throws SQLException {
+    private List<Delivery> claim(Channel channel, int limit, int eachRecipient, List<String> busy) {
         if (limit <= 0) {
             return List.of();
         }
-        List<Due> due = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                select id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, attempts from delivery
-                where id in (select id from (select id, row_number() over (partition by recipient order by next_attempt_at) nth
-                                             from delivery where status = 'PENDING' and next_attempt_at <= ?
-                                             and channel = ? and recipient <> all(?)) ranked
-                             where nth <= ?)
-                order by next_attempt_at limit ? for update skip locked""")) {
-            select.setTimestamp(1, Timestamp.from(time.now()));
-            select.setString(2, channel.name());
-            select.setArray(3, c.createArrayOf("text", busy.toArray()));
-            select.setInt(4, eachRecipient);
-            select.setInt(5, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            Channel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getInt(10)));
-                }
-            }
-        }
-        try (PreparedStatement lease = c.prepareStatement("update delivery set next_attempt_at = ? where id = any(?)")) {
-            lease.setTimestamp(1, Timestamp.from(time.now().plus(LEASE)));
-            lease.setArray(2, c.createArrayOf("uuid", due.stream().map(Due::id).toArray()));
-            lease.executeUpdate();
-        }
-        return due;
+        Instant now = time.now();
+        return deliveries.claim(channel, limit, eachRecipient, busy, now, now.plus(LEASE));
     }
 
     /** Sends one delivery; returns null on success, else why it failed. */
-    private DeliveryFailure send(Due delivery) {
+    private DeliveryFailure send(Delivery delivery) {
         if (delivery.channel() == Channel.EMAIL) {
             try {
-                mailer.send(Mail.withText(delivery.recipient(), "[TOM Assure] " + delivery.subject(), delivery.body()));
+                // one Message-ID a delivery: a copy sent again after a long outage is the same message to its reader
+                mailer.send(Mail.withText(delivery.recipient(), "[TOM Assure] " + delivery.subject(), delivery.body())
+                        .addHeader("Message-ID", "<" + delivery.id() + "@tom-assure>"));
                 return null;
             } catch (RuntimeException e) {
                 LOG.debugf(e, "delivery %s: the mail server did not take it", delivery.id());
@@ -241,33 +231,19 @@ public class Dispatcher {
                     "X-TOM-Delivery", delivery.id().toString()), delivery.body());
         } catch (WebhookEgress.Refused refused) {
             return refused.failure();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    private void succeeded(Connection c, Due d) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "update delivery set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null where id = ?")) {
-            update.setTimestamp(1, Timestamp.from(time.now()));
-            update.setObject(2, d.id());
-            update.executeUpdate();
-        }
+    private void succeeded(Delivery d) {
+        deliveries.markSent(d.id(), time.now());
         publish(d, d.attempts() + 1, false, null);
     }
 
-    private void failed(Connection c, Due d, DeliveryFailure failure) throws SQLException {
+    private void failed(Delivery d, DeliveryFailure failure) {
         int attempts = d.attempts() + 1;
         boolean dead = backoff.exhausted(attempts);
-        try (PreparedStatement update = c.prepareStatement(
-                "update delivery set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")) {
-            update.setString(1, dead ? "DEAD" : "PENDING");
-            update.setInt(2, attempts);
-            update.setTimestamp(3, Timestamp.from(time.now().plus(backoff.after(attempts, ThreadLocalRandom.current()))));
-            update.setString(4, failure.category());
-            update.setObject(5, d.id());
-            update.executeUpdate();
-        }
+        deliveries.markFailed(d.id(), dead ? "DEAD" : "PENDING", attempts,
+                time.now().plus(backoff.after(attempts, ThreadLocalRandom.current())), failure.category());
         if (dead) {
             LOG.warnf("delivery %s (%s to %s) given up after %d attempts: %s", d.id(), d.channel(), d.odsCode(), attempts,
                     failure.category());
@@ -275,7 +251,7 @@ public class Dispatcher {
         }
     }
 
-    private void publish(Due d, int attempts, boolean dead, String failure) {
+    private void publish(Delivery d, int attempts, boolean dead, String failure) {
         outbox.record(dead ? NotificationEvents.FAILED : NotificationEvents.DELIVERED, d.id().toString(),
                 new NotificationEvents.Delivery(d.id(), d.eventId(), d.eventType(), d.rule(), d.channel().name(), d.odsCode(),
                         d.channel() == Channel.EMAIL ? d.recipient() : "webhook " + d.recipient(), attempts, dead, failure,

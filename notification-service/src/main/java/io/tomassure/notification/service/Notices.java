@@ -1,17 +1,10 @@
 package io.tomassure.notification.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.EnumSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +16,14 @@ import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.EventJson;
 import io.tomassure.events.notification.NotificationEvents;
 import io.tomassure.notification.domain.Channel;
-import io.tomassure.notification.domain.Rule;
 import io.tomassure.notification.domain.RoutingRules;
+import io.tomassure.notification.domain.Rule;
+import io.tomassure.notification.repository.DeliveryRepository;
+import io.tomassure.notification.repository.DeliveryRepository.Delivery;
+import io.tomassure.notification.repository.InboxRepository;
+import io.tomassure.notification.repository.InboxRepository.InboxItem;
+import io.tomassure.notification.repository.PreferenceRepository;
+import io.tomassure.notification.repository.WebhookRepository;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.Ids;
 import io.tomassure.support.time.TimeSource;
@@ -43,15 +42,22 @@ public class Notices {
 
     private final RoutingRules rules = RoutingRules.standard();
     private final Directory directory;
-    private final DataSource dataSource;
+    private final PreferenceRepository preferences;
+    private final WebhookRepository webhooks;
+    private final DeliveryRepository deliveries;
+    private final InboxRepository inbox;
     private final Engine templates;
     private final Outbox outbox;
     private final TimeSource time;
     private final ObjectMapper json = new ObjectMapper();
 
-    Notices(Directory directory, DataSource dataSource, Engine templates, Outbox outbox, TimeSource time) {
+    Notices(Directory directory, PreferenceRepository preferences, WebhookRepository webhooks,
+            DeliveryRepository deliveries, InboxRepository inbox, Engine templates, Outbox outbox, TimeSource time) {
         this.directory = directory;
-        this.dataSource = dataSource;
+        this.preferences = preferences;
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.inbox = inbox;
         this.templates = templates;
         this.outbox = outbox;
         this.time = time;
@@ -62,7 +68,7 @@ public class Notices {
     }
 
     /** Creates the deliveries this event calls for, in the caller's transaction. */
-    public void notify(EventEnvelope event) throws SQLException {
+    public void notify(EventEnvelope event) {
         List<Rule> matching = rules.matching(event.type(), event.data());
         if (matching.isEmpty()) {
             return;
@@ -74,14 +80,14 @@ public class Notices {
             String body = templates.getTemplate("notices/" + rule.id()).data("data", data).data("event", event).render();
             for (Rule.Target target : rule.tell()) {
                 for (String odsCode : directory.organisations(target.party(), event.data())) {
-                    Set<Channel> channels = Channel.forNotice(rule.mandatory(), muted(odsCode, event.type()));
+                    Set<Channel> channels = Channel.forNotice(rule.mandatory(), preferences.muted(odsCode, event.type()));
                     if (channels.contains(Channel.EMAIL)) {
                         for (String email : directory.emails(odsCode, target.roles())) {
                             deliver(event, rule, Channel.EMAIL, odsCode, email, title, body);
                         }
                     }
                     if (channels.contains(Channel.WEBHOOK)) {
-                        for (UUID webhook : webhooks(odsCode)) {
+                        for (UUID webhook : webhooks.activeIds(odsCode)) {
                             deliver(event, rule, Channel.WEBHOOK, odsCode, webhook.toString(), title, raw);
                         }
                     }
@@ -94,93 +100,23 @@ public class Notices {
     }
 
     private void deliver(EventEnvelope event, Rule rule, Channel channel, String odsCode, String recipient, String title,
-            String body) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                insert into delivery (id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, status,
-                                      next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict do nothing""")) {
-            Timestamp now = Timestamp.from(time.now());
-            insert.setObject(1, UUID.randomUUID());
-            insert.setObject(2, event.id());
-            insert.setString(3, event.type());
-            insert.setString(4, rule.id());
-            insert.setString(5, channel.name());
-            insert.setString(6, odsCode);
-            insert.setString(7, recipient);
-            insert.setString(8, title);
-            insert.setString(9, body);
-            insert.setTimestamp(10, now);
-            insert.setTimestamp(11, now);
-            insert.executeUpdate();
-        }
+            String body) {
+        deliveries.insert(new Delivery(Ids.next(), event.id(), event.type(), rule.id(), channel, odsCode, recipient, title,
+                body, 0), "PENDING", time.now(), null);
     }
 
     /** The inbox is in this service's own database: the item is the delivery. */
-    private void toInbox(EventEnvelope event, Rule rule, String odsCode, String title, String body) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into inbox_item (id, ods_code, event_id, event_type, title, body, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                insert.setObject(1, Ids.next()); // time-ordered: the inbox pages newest first by id
-                insert.setString(2, odsCode);
-                insert.setObject(3, event.id());
-                insert.setString(4, event.type());
-                insert.setString(5, title);
-                insert.setString(6, body);
-                insert.setTimestamp(7, Timestamp.from(time.now()));
-                if (insert.executeUpdate() == 0) {
-                    return;
-                }
-            }
-            UUID delivery = UUID.randomUUID();
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into delivery (id, event_id, event_type, rule, channel, ods_code, recipient, subject, body, status,
-                                          attempts, next_attempt_at, created_at, sent_at)
-                    values (?, ?, ?, ?, 'INBOX', ?, 'inbox', ?, ?, 'SENT', 1, ?, ?, ?) on conflict do nothing""")) {
-                Timestamp now = Timestamp.from(time.now());
-                insert.setObject(1, delivery);
-                insert.setObject(2, event.id());
-                insert.setString(3, event.type());
-                insert.setString(4, rule.id());
-                insert.setString(5, odsCode);
-                insert.setString(6, title);
-                insert.setString(7, body);
-                insert.setTimestamp(8, now);
-                insert.setTimestamp(9, now);
-                insert.setTimestamp(10, now);
-                insert.executeUpdate();
-            }
-            outbox.record(NotificationEvents.DELIVERED, delivery.toString(), new NotificationEvents.Delivery(delivery,
-                    event.id(), event.type(), rule.id(), Channel.INBOX.name(), odsCode, "inbox", 1, false, null, SELF));
+    private void toInbox(EventEnvelope event, Rule rule, String odsCode, String title, String body) {
+        // The id is time-ordered: the inbox pages newest first by id.
+        InboxItem item = new InboxItem(Ids.next(), event.id(), event.type(), title, body, time.now(), null);
+        if (!inbox.insert(odsCode, item)) {
+            return;
         }
-    }
-
-    private Set<Channel> muted(String odsCode, String eventType) throws SQLException {
-        Set<Channel> muted = EnumSet.noneOf(Channel.class);
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select channel from preference where ods_code = ? and event_type = ? and muted")) {
-            select.setString(1, odsCode);
-            select.setString(2, eventType);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    muted.add(Channel.valueOf(rs.getString(1)));
-                }
-            }
-        }
-        return muted;
-    }
-
-    private List<UUID> webhooks(String odsCode) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select id from webhook where ods_code = ? and active order by created_at")) {
-            select.setString(1, odsCode);
-            List<UUID> ids = new java.util.ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
+        UUID delivery = Ids.next();
+        Instant now = time.now();
+        deliveries.insert(new Delivery(delivery, event.id(), event.type(), rule.id(), Channel.INBOX, odsCode, "inbox", title,
+                body, 1), "SENT", now, now);
+        outbox.record(NotificationEvents.DELIVERED, delivery.toString(), new NotificationEvents.Delivery(delivery,
+                event.id(), event.type(), rule.id(), Channel.INBOX.name(), odsCode, "inbox", 1, false, null, SELF));
     }
 }

@@ -1,26 +1,16 @@
 package io.tomassure.notification.service;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,7 +19,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.assessment.AssessmentEvents;
+import io.tomassure.notification.config.NotificationConfig;
 import io.tomassure.notification.domain.WorkingDays;
+import io.tomassure.notification.repository.ReminderRepository;
+import io.tomassure.notification.repository.ReminderRepository.TrackedAgreement;
+import io.tomassure.notification.repository.ReminderRepository.TrackedCase;
+import io.tomassure.notification.repository.ReminderRepository.TrackedDeployment;
+import io.tomassure.notification.repository.ReminderRepository.TrackedEvidence;
 import io.tomassure.support.time.TimeSource;
 
 /**
@@ -46,62 +42,48 @@ public class Reminders {
     public static final String GO_LIVE_STUCK = "tom.notification.reminder.go-live-stuck";
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
-    private final DataSource dataSource;
+    private final ReminderRepository tracked;
     private final Notices notices;
     private final TimeSource time;
-    private final int expiryWarningDays;
-    private final int reviewServiceLevelDays;
-    private final int goLiveServiceLevelDays;
+    private final NotificationConfig config;
     private final ObjectMapper json = new ObjectMapper();
 
-    Reminders(DataSource dataSource, Notices notices, TimeSource time,
-            @ConfigProperty(name = "tom.notification.agreement-warning-days", defaultValue = "30") int expiryWarningDays,
-            @ConfigProperty(name = "tom.notification.review-service-level-days", defaultValue = "5") int reviewServiceLevelDays,
-            @ConfigProperty(name = "tom.notification.go-live-service-level-days", defaultValue = "10") int goLiveServiceLevelDays) {
-        this.dataSource = dataSource;
+    Reminders(ReminderRepository tracked, Notices notices, TimeSource time, NotificationConfig config) {
+        this.tracked = tracked;
         this.notices = notices;
         this.time = time;
-        this.expiryWarningDays = expiryWarningDays;
-        this.reviewServiceLevelDays = reviewServiceLevelDays;
-        this.goLiveServiceLevelDays = goLiveServiceLevelDays;
+        this.config = config;
     }
 
     /** What reminders watch, from the events that start and end it (in the consumer's transaction). */
-    public void track(EventEnvelope event) throws SQLException {
+    public void track(EventEnvelope event) {
         if (ApprovalEvents.AGREEMENT_SIGNED.name().equals(event.type())) {
             var signed = event.dataAs(ApprovalEvents.AGREEMENT_SIGNED);
             if (signed.expiresOn() != null) {
-                execute("insert into tracked_agreement (agreement_id, kind, ods_code, expires_on) values (?, ?, ?, ?) "
-                        + "on conflict do nothing", signed.agreementId(), signed.kind(), signed.organisation(),
-                        Date.valueOf(signed.expiresOn()));
+                tracked.trackAgreement(signed.agreementId(), signed.kind(), signed.organisation(), signed.expiresOn());
             }
         } else if (ApprovalEvents.CASE_OPENED.name().equals(event.type())) {
             var opened = event.dataAs(ApprovalEvents.CASE_OPENED);
-            execute("insert into tracked_case (case_id, deployment_id, phase, supplier_ods, euo_ods, opened_at) "
-                    + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", opened.caseId(), opened.deploymentId(), opened.phase(),
-                    opened.supplierOds(), opened.euoOds(), Timestamp.from(event.time().toInstant()));
+            tracked.trackCase(opened.caseId(), opened.deploymentId(), opened.phase(), opened.supplierOds(), opened.euoOds(),
+                    event.time().toInstant());
         } else if (ApprovalEvents.PHASE_DECIDED.name().equals(event.type())) {
-            execute("update tracked_case set decided = true where case_id = ?", event.dataAs(ApprovalEvents.PHASE_DECIDED).caseId());
+            tracked.caseDecided(event.dataAs(ApprovalEvents.PHASE_DECIDED).caseId());
         } else if (AssessmentEvents.EVIDENCE_ADDED.name().equals(event.type())) {
             var added = event.dataAs(AssessmentEvents.EVIDENCE_ADDED);
             if (added.expiresOn() != null) {
-                execute("insert into tracked_evidence (evidence_id, requirement_id, name, supplier_ods, euo_ods, expires_on) "
-                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", added.evidenceId(), added.requirementId(),
-                        added.name(), added.supplierOds(), added.euoOds(), Date.valueOf(added.expiresOn()));
+                tracked.trackEvidence(added.evidenceId(), added.requirementId(), added.name(), added.supplierOds(),
+                        added.euoOds(), added.expiresOn());
             }
         } else if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
             var submitted = event.dataAs(AssessmentEvents.PHASE_SUBMITTED);
             if (submitted.deploymentId() != null) {
-                execute("insert into tracked_deployment (deployment_id, supplier_ods, euo_ods, waiting_since) values (?, ?, ?, ?) "
-                        + "on conflict do nothing", submitted.deploymentId(), submitted.supplierOds(), submitted.euoOds(),
-                        Timestamp.from(event.time().toInstant()));
+                tracked.trackDeployment(submitted.deploymentId(), submitted.supplierOds(), submitted.euoOds(),
+                        event.time().toInstant());
             }
         } else if (ApprovalEvents.GO_LIVE_READY.name().equals(event.type())) {
             // The two topics are not ordered: the gate may open before the submission is seen here.
             var ready = event.dataAs(ApprovalEvents.GO_LIVE_READY);
-            execute("insert into tracked_deployment (deployment_id, supplier_ods, euo_ods, waiting_since, ready) "
-                    + "values (?, ?, ?, ?, true) on conflict (deployment_id) do update set ready = true",
-                    ready.deploymentId(), ready.supplierOds(), ready.euoOds(), Timestamp.from(event.time().toInstant()));
+            tracked.deploymentReady(ready.deploymentId(), ready.supplierOds(), ready.euoOds(), event.time().toInstant());
         }
     }
 
@@ -114,99 +96,72 @@ public class Reminders {
     public void sendDue(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ENGLAND);
         QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                agreementsExpiring(today);
-                evidenceExpiring(today);
-                reviewsOverdue(today);
-                goLiveStuck(today);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            agreementsExpiring(today);
+            evidenceExpiring(today);
+            reviewsOverdue(today);
+            goLiveStuck(today);
         });
     }
 
-    private void agreementsExpiring(LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select agreement_id, kind, ods_code, expires_on from tracked_agreement where expires_on between ? and ?")) {
-            select.setDate(1, Date.valueOf(today));
-            select.setDate(2, Date.valueOf(today.plusDays(expiryWarningDays)));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    String kind = rs.getString(2);
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("agreementId", rs.getString(1));
-                    data.put("kind", kind);
-                    data.put("title", title(kind));
-                    data.put("expiresOn", rs.getDate(4).toString());
-                    data.put("CONNECTION_AGREEMENT".equals(kind) ? "supplierOds" : "euoOds", rs.getString(3));
-                    remind(AGREEMENT_EXPIRING, "agreement-expiring:" + rs.getString(1) + ":" + rs.getDate(4), rs.getString(3), data);
-                }
+    private void agreementsExpiring(LocalDate today) {
+        for (TrackedAgreement agreement : tracked.agreementsExpiring(today, today.plusDays(config.agreementWarningDays()))) {
+            String kind = agreement.kind();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("agreementId", agreement.agreementId());
+            data.put("kind", kind);
+            data.put("title", title(kind));
+            data.put("expiresOn", agreement.expiresOn().toString());
+            data.put("CONNECTION_AGREEMENT".equals(kind) ? "supplierOds" : "euoOds", agreement.odsCode());
+            remind(AGREEMENT_EXPIRING, "agreement-expiring:" + agreement.agreementId() + ":" + agreement.expiresOn(),
+                    agreement.odsCode(), data);
+        }
+    }
+
+    private void reviewsOverdue(LocalDate today) {
+        for (TrackedCase review : tracked.undecidedCases()) {
+            int days = WorkingDays.between(LocalDate.ofInstant(review.openedAt(), ENGLAND), today);
+            if (days > config.reviewServiceLevelDays()) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("caseId", review.caseId());
+                data.put("deploymentId", review.deploymentId());
+                data.put("phase", review.phase());
+                data.put("supplierOds", review.supplierOds());
+                data.put("euoOds", review.euoOds());
+                data.put("workingDays", days);
+                remind(REVIEW_OVERDUE, "review-overdue:" + review.caseId(), review.caseId(), data);
             }
         }
     }
 
-    private void reviewsOverdue(LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select case_id, phase, supplier_ods, euo_ods, opened_at, deployment_id from tracked_case where not decided")) {
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    int days = WorkingDays.between(LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), ENGLAND), today);
-                    if (days > reviewServiceLevelDays) {
-                        Map<String, Object> data = new LinkedHashMap<>();
-                        data.put("caseId", rs.getString(1));
-                        data.put("deploymentId", rs.getString(6));
-                        data.put("phase", rs.getString(2));
-                        data.put("supplierOds", rs.getString(3));
-                        data.put("euoOds", rs.getString(4));
-                        data.put("workingDays", days);
-                        remind(REVIEW_OVERDUE, "review-overdue:" + rs.getString(1), rs.getString(1), data);
-                    }
-                }
+    private void evidenceExpiring(LocalDate today) {
+        for (TrackedEvidence evidence : tracked.evidenceExpiring(today, today.plusDays(config.agreementWarningDays()))) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("evidenceId", evidence.evidenceId());
+            data.put("requirementId", evidence.requirementId());
+            data.put("name", evidence.name());
+            data.put("expiresOn", evidence.expiresOn().toString());
+            // The party that answers the row renews its evidence: the EUO for a deployment's own.
+            data.put(evidence.euoOds() == null ? "supplierOds" : "euoOds",
+                    evidence.euoOds() == null ? evidence.supplierOds() : evidence.euoOds());
+            remind(EVIDENCE_EXPIRING, "evidence-expiring:" + evidence.evidenceId(), evidence.evidenceId(), data);
+        }
+    }
+
+    private void goLiveStuck(LocalDate today) {
+        for (TrackedDeployment deployment : tracked.deploymentsNotReady()) {
+            int days = WorkingDays.between(LocalDate.ofInstant(deployment.waitingSince(), ENGLAND), today);
+            if (days > config.goLiveServiceLevelDays()) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("deploymentId", deployment.deploymentId());
+                data.put("supplierOds", deployment.supplierOds());
+                data.put("euoOds", deployment.euoOds());
+                data.put("workingDays", days);
+                remind(GO_LIVE_STUCK, "go-live-stuck:" + deployment.deploymentId(), deployment.deploymentId(), data);
             }
         }
     }
 
-    private void evidenceExpiring(LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
-                select evidence_id, requirement_id, name, supplier_ods, euo_ods, expires_on from tracked_evidence
-                where expires_on between ? and ?""")) {
-            select.setDate(1, Date.valueOf(today));
-            select.setDate(2, Date.valueOf(today.plusDays(expiryWarningDays)));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("evidenceId", rs.getString(1));
-                    data.put("requirementId", rs.getString(2));
-                    data.put("name", rs.getString(3));
-                    data.put("expiresOn", rs.getDate(6).toString());
-                    // The party that answers the row renews its evidence: the EUO for a deployment's own.
-                    data.put(rs.getString(5) == null ? "supplierOds" : "euoOds", rs.getString(5) == null ? rs.getString(4) : rs.getString(5));
-                    remind(EVIDENCE_EXPIRING, "evidence-expiring:" + rs.getString(1), rs.getString(1), data);
-                }
-            }
-        }
-    }
-
-    private void goLiveStuck(LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select deployment_id, supplier_ods, euo_ods, waiting_since from tracked_deployment where not ready")) {
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    int days = WorkingDays.between(LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), ENGLAND), today);
-                    if (days > goLiveServiceLevelDays) {
-                        Map<String, Object> data = new LinkedHashMap<>();
-                        data.put("deploymentId", rs.getString(1));
-                        data.put("supplierOds", rs.getString(2));
-                        data.put("euoOds", rs.getString(3));
-                        data.put("workingDays", days);
-                        remind(GO_LIVE_STUCK, "go-live-stuck:" + rs.getString(1), rs.getString(1), data);
-                    }
-                }
-            }
-        }
-    }
-
-    private void remind(String type, String key, String subject, Map<String, Object> data) throws SQLException {
+    private void remind(String type, String key, String subject, Map<String, Object> data) {
         UUID id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
         notices.notify(new EventEnvelope(EventEnvelope.SPEC_VERSION, id, type, Notices.SELF, subject,
                 OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC), EventEnvelope.JSON, null, json.valueToTree(data)));
@@ -219,14 +174,5 @@ public class Reminders {
             case "DSA" -> "Data Sharing Agreement";
             default -> "Data Sharing Framework Contract";
         };
-    }
-
-    private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

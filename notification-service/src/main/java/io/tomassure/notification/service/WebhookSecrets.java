@@ -4,11 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,12 +47,8 @@ public class WebhookSecrets {
     /** Seals the secrets an earlier version stored in the clear, once, at start. */
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                for (WebhookRepository.ClearSecret clear : webhooks.clearSecrets()) {
-                    webhooks.replaceClearSecret(clear.id(), seal(clear.id(), clear.secret()));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            for (WebhookRepository.ClearSecret clear : webhooks.clearSecrets()) {
+                webhooks.replaceClearSecret(clear.id(), seal(clear.id(), clear.secret()));
             }
         });
     }

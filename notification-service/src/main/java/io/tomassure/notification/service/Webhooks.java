@@ -1,6 +1,5 @@
 package io.tomassure.notification.service;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,28 +58,24 @@ public class Webhooks {
         String secret = WebhookSecrets.newSecret();
         Webhook webhook = new Webhook(id, organisation, url, secrets.seal(id, secret), null, null, time.now());
         QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                repository.lockOrganisation(organisation);
-                if (repository.countActive(organisation) >= config.maxPerOrganisation()) {
-                    throw new ProblemException(Problem.of(409, "webhook-limit", "Too many webhooks",
-                            organisation + " has " + config.maxPerOrganisation() + " webhooks, the most an organisation "
-                                    + "may have; remove one first").with("maxWebhooks", config.maxPerOrganisation()));
-                }
-                repository.insert(webhook, username);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            repository.lockOrganisation(organisation);
+            if (repository.countActive(organisation) >= config.maxPerOrganisation()) {
+                throw new ProblemException(Problem.of(409, "webhook-limit", "Too many webhooks",
+                        organisation + " has " + config.maxPerOrganisation() + " webhooks, the most an organisation "
+                                + "may have; remove one first").with("maxWebhooks", config.maxPerOrganisation()));
             }
+            repository.insert(webhook, username);
         });
         LOG.infof("webhook %s registered for %s by %s", id, organisation, username);
         return new Shown(webhook, secret);
     }
 
-    public List<Webhook> of(String organisation) throws SQLException {
+    public List<Webhook> of(String organisation) {
         return repository.active(organisation);
     }
 
     /** A new secret for an endpoint; the old one keeps signing beside it for the overlap window. */
-    public Shown rotate(String organisation, UUID id, String username) throws SQLException {
+    public Shown rotate(String organisation, UUID id, String username) {
         String secret = WebhookSecrets.newSecret();
         Instant previousUntil = time.now().plus(config.rotationOverlap());
         if (!QuarkusTransaction.requiringNew().call(() -> repository.rotate(id, organisation, secrets.seal(id, secret),
@@ -91,7 +86,7 @@ public class Webhooks {
         return new Shown(repository.find(id, organisation).orElseThrow(), secret);
     }
 
-    public void remove(String organisation, UUID id) throws SQLException {
+    public void remove(String organisation, UUID id) {
         if (!repository.deactivate(id, organisation)) {
             throw ProblemException.notFound("Webhook " + id);
         }
@@ -106,7 +101,7 @@ public class Webhooks {
     }
 
     /** An active endpoint, whoever's it is (for the dispatcher). */
-    public Optional<Webhook> active(UUID id) throws SQLException {
+    public Optional<Webhook> active(UUID id) {
         return repository.find(id, null);
     }
 }

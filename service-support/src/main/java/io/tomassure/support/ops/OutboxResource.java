@@ -24,10 +24,11 @@ import io.tomassure.outbox.EventsConfig;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.outbox.OutboxStatus;
 import io.tomassure.outbox.OutboxStore;
+import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
-import io.tomassure.support.rest.Page;
 import io.tomassure.support.security.Caller;
 import io.tomassure.support.security.Roles;
+import io.tomassure.support.time.TimeSource;
 
 @Path("/api/v1/ops/outbox")
 @Tag(name = "Operations", description = "The health of this service's event publication")
@@ -44,13 +45,14 @@ public class OutboxResource {
     private final OutboxStore store;
     private final Outbox outbox;
     private final Caller caller;
+    private final TimeSource time;
     private final EventType<Probe> probeType;
 
-    OutboxResource(OutboxStore store, Outbox outbox, Caller caller,
-            EventsConfig config) {
+    OutboxResource(OutboxStore store, Outbox outbox, Caller caller, TimeSource time, EventsConfig config) {
         this.store = store;
         this.outbox = outbox;
         this.caller = caller;
+        this.time = time;
         this.probeType = EventType.of("tom.ops.probe", config.topic(), Probe.class);
     }
 
@@ -97,7 +99,7 @@ public class OutboxResource {
     @Operation(summary = "Send a probe event", description = "Records a tom.ops.probe event through the outbox, "
             + "as any state change would, so an operator can follow it to Kafka and into the audit log.")
     public Response probe() {
-        var event = outbox.record(probeType, "ops-probe", new Probe(caller.username(), Instant.now()));
+        var event = outbox.record(probeType, "ops-probe", new Probe(caller.username(), time.now()));
         return Response.accepted(new ProbeRecorded(event.id(), probeType.topic())).build();
     }
 }

@@ -5,18 +5,17 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tomassure.support.config.SupportConfig;
 import io.tomassure.support.problem.Problem;
 
 /**
@@ -34,12 +33,10 @@ public class ClientRateLimits {
     private final long burst;
     private final Cache<String, Bucket> buckets;
 
-    ClientRateLimits(CurrentIdentityAssociation identities,
-            @ConfigProperty(name = "tom.http.rate-limit.per-second", defaultValue = "100") long perSecond,
-            @ConfigProperty(name = "tom.http.rate-limit.burst", defaultValue = "300") long burst) {
+    ClientRateLimits(CurrentIdentityAssociation identities, SupportConfig config) {
         this.identities = identities;
-        this.perSecond = perSecond;
-        this.burst = Math.max(burst, perSecond);
+        this.perSecond = config.http().rateLimit().perSecond();
+        this.burst = Math.max(config.http().rateLimit().burst(), perSecond);
         // A bucket left alone for a minute has refilled anyway: forgetting it changes nothing.
         this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(1)).build();
     }

@@ -5,12 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.tomassure.support.config.SupportConfig;
 import io.tomassure.support.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -31,9 +30,8 @@ public class LoadShedding {
     private final int limit;
     private final String refusal;
 
-    LoadShedding(@ConfigProperty(name = "tom.http.max-requests-in-progress", defaultValue = "400") int limit,
-            ObjectMapper json) throws JsonProcessingException {
-        this.limit = limit;
+    LoadShedding(SupportConfig config, ObjectMapper json) throws JsonProcessingException {
+        this.limit = config.http().maxRequestsInProgress();
         this.refusal = json.writeValueAsString(Problem.of(503, "overloaded", "Service overloaded",
                 "Too many requests are in progress; retry after the delay in Retry-After"));
     }

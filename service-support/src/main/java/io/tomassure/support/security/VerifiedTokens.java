@@ -7,13 +7,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -27,6 +26,8 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.tomassure.support.config.SupportConfig;
+import io.tomassure.support.time.TimeSource;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -53,13 +54,16 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
 
     private final OidcIdentityProvider oidc;
+    private final TimeSource time;
     private final Cache<String, SecurityIdentity> identities;
 
-    VerifiedTokens(OidcIdentityProvider oidc, MeterRegistry meters,
-            @ConfigProperty(name = "tom.security.verified-token-cache-size", defaultValue = "1000") int size,
+    VerifiedTokens(OidcIdentityProvider oidc, MeterRegistry meters, TimeSource time, SupportConfig config,
+            // quarkus-oidc's own settings: its configuration is Quarkus's to map, not ours
             @ConfigProperty(name = "quarkus.oidc.token.authorization-scheme", defaultValue = "Bearer") String scheme,
             @ConfigProperty(name = "quarkus.oidc.token.binding.certificate", defaultValue = "false") boolean bound) {
         this.oidc = oidc;
+        this.time = time;
+        int size = config.security().verifiedTokenCacheSize();
         boolean plainBearer = "Bearer".equalsIgnoreCase(scheme) && !bound;
         if (size > 0 && !plainBearer) {
             LOG.warn("verified tokens are not remembered: DPoP and certificate-bound tokens are checked on each request");
@@ -98,9 +102,9 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         });
     }
 
-    private static Duration trustedFor(SecurityIdentity identity) {
+    private Duration trustedFor(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken jwt
-                ? trustedFor(jwt.getExpirationTime(), Instant.now())
+                ? trustedFor(jwt.getExpirationTime(), time.now())
                 : Duration.ZERO;
     }
 

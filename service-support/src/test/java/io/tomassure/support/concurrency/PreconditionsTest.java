@@ -1,10 +1,8 @@
-package io.tomassure.support.rest;
+package io.tomassure.support.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +11,19 @@ import io.tomassure.support.problem.ProblemException;
 class PreconditionsTest {
 
     @Test
-    void aMatchingStrongWeakOrWildcardTagPasses() {
+    void aMatchingStrongOrWildcardTagPasses() {
         assertThatCode(() -> Preconditions.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
-        assertThatCode(() -> Preconditions.requireMatch("W/\"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> Preconditions.requireMatch("\"1\", \"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> Preconditions.requireMatch("*", 3)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWeakTagNeverMatchesEvenForTheCurrentVersion() {
+        assertThatThrownBy(() -> Preconditions.requireMatch("W/\"3\"", 3)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().status()).isEqualTo(412));
+        assertThatThrownBy(() -> Preconditions.requireMatch("W/\"1\", W/\"3\"", 3)).isInstanceOf(ProblemException.class);
+        assertThatCode(() -> Preconditions.requireMatch("W/\"3\", \"3\"", 3)).as("a strong tag in the list still matches")
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -28,13 +34,5 @@ class PreconditionsTest {
                 e -> assertThat(e.problem().status()).isEqualTo(428));
         assertThatThrownBy(() -> Preconditions.requireMatch("3", 3)).as("an unquoted tag is not an ETag")
                 .isInstanceOf(ProblemException.class);
-    }
-
-    @Test
-    void pagesCarryACursorOnlyWhenThereIsMore() {
-        assertThat(Page.of(List.of(1, 2, 3), 2, String::valueOf, i -> i * 10)).isEqualTo(new Page<>(List.of(10, 20), "2"));
-        assertThat(Page.of(List.of(1, 2), 2, String::valueOf, i -> i * 10)).isEqualTo(new Page<>(List.of(10, 20), null));
-        assertThatThrownBy(() -> Preconditions.limit(0)).isInstanceOf(ProblemException.class);
-        assertThat(Preconditions.limit(null)).isEqualTo(50);
     }
 }

@@ -1,4 +1,4 @@
-package io.tomassure.assessment.rest;
+package io.tomassure.assessment.service;
 
 import java.time.Instant;
 import java.util.List;

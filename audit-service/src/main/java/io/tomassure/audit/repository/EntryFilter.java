@@ -1,4 +1,4 @@
-package io.tomassure.audit.service;
+package io.tomassure.audit.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +11,11 @@ import java.util.UUID;
  */
 public record EntryFilter(String organisation, UUID assessmentId, UUID deploymentId, String type, String actor,
         Instant from, Instant to, String visibleTo) {
+
+    /** Every entry {@code visibleTo} may see. */
+    public static EntryFilter visibleTo(String visibleTo) {
+        return new EntryFilter(null, null, null, null, null, null, null, visibleTo);
+    }
 
     /** The SQL condition and its parameters, in order. */
     public record Sql(String where, List<Object> parameters) {

@@ -1,4 +1,4 @@
-package io.tomassure.audit.service;
+package io.tomassure.audit.repository;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,7 @@ import io.tomassure.events.assessment.AssessmentEvents;
  * non-conformances, and whether it has been audited. Fed by events; each update is idempotent.
  */
 @ApplicationScoped
-public class CompletenessAudit {
+public class CompletenessStore {
 
     /** One submitted TOM as the audit sees it. */
     public record Item(UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
@@ -35,7 +34,7 @@ public class CompletenessAudit {
 
     private final DataSource dataSource;
 
-    CompletenessAudit(DataSource dataSource) {
+    CompletenessStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

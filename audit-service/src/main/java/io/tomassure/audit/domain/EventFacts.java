@@ -1,4 +1,4 @@
-package io.tomassure.audit.service;
+package io.tomassure.audit.domain;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tomassure.audit.service;
+package io.tomassure.audit.repository;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,11 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tomassure.audit.domain.EventFacts;
 import io.tomassure.auditlog.AuditEntry;
 import io.tomassure.auditlog.Checkpoint;
 import io.tomassure.auditlog.Merkle;
@@ -38,8 +38,10 @@ import io.tomassure.outbox.EventInbox;
 @ApplicationScoped
 public class AuditStore {
 
+    private static final long SEALER_LOCK = 0x70B0_0A0DL;
+
     private static final String COLUMNS = "seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
-            + "organisations, assessment_id, deployment_id, actor, event, prev_hash, hash";
+            + "organisations, assessment_id, deployment_id, actor, event, hash_algorithm, prev_hash, hash";
 
     private final DataSource dataSource;
 
@@ -79,7 +81,8 @@ public class AuditStore {
      * those logged already: each the next number, linked to the one before, as the next Merkle leaf. The chain head
      * is locked and moved once for them all, and the entries and subtrees go in as two statement batches.
      */
-    public List<AuditEntry> append(Connection c, String topic, List<EventInbox.Delivery> deliveries) throws SQLException {
+    public List<AuditEntry> append(Connection c, String topic, List<EventInbox.Delivery> deliveries, Instant now)
+            throws SQLException {
         List<UUID> ids = deliveries.stream().map(d -> d.event().id()).toList();
         if (logged(c, ids).containsAll(ids)) {
             return List.of();
@@ -87,11 +90,11 @@ public class AuditStore {
         Head head = lockHead(c);
         Set<UUID> seen = logged(c, ids); // again under the lock: a concurrent delivery may have won it
         Merkle.Frontier tree = frontier(c, head.seq());
-        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant recordedAt = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         List<AuditEntry> appended = new ArrayList<>();
         String prevHash = head.hash();
         try (PreparedStatement entries = c.prepareStatement("insert into audit_entry (" + COLUMNS
-                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement nodes = c.prepareStatement("insert into merkle_node (level, idx, hash) values (?, ?, ?)")) {
             for (EventInbox.Delivery delivery : deliveries) {
                 EventEnvelope event = delivery.event();
@@ -102,7 +105,7 @@ public class AuditStore {
                 AuditEntry entry = new AuditEntry(head.seq() + appended.size() + 1, event.id().toString(), event.type(),
                         event.source(), event.subject(), event.time().toString(), recordedAt.toString(), topic,
                         facts.organisations(), facts.assessmentId(), facts.deploymentId(), facts.actor(),
-                        delivery.message(), prevHash, null).sealed();
+                        delivery.message(), AuditEntry.JCS, prevHash, null).sealed();
                 addEntry(c, entries, entry, recordedAt);
                 for (Merkle.Node node : tree.append(entry.leafHash())) {
                     nodes.setInt(1, node.level());
@@ -138,10 +141,24 @@ public class AuditStore {
         insert.setObject(11, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
         insert.setString(12, e.actor());
         insert.setString(13, e.event());
-        insert.setString(14, e.prevHash());
-        insert.setString(15, e.hash());
-        insert.setTimestamp(16, Timestamp.from(recordedAt));
+        insert.setString(14, e.hashAlgorithm());
+        insert.setString(15, e.prevHash());
+        insert.setString(16, e.hash());
+        insert.setTimestamp(17, Timestamp.from(recordedAt));
         insert.addBatch();
+    }
+
+    /**
+     * Takes the sealer's lock for the rest of {@code c}'s transaction, unless another instance holds it: only one
+     * instance seals at a time, whatever the number of replicas.
+     */
+    public boolean trySealerLock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, SEALER_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** The given stored subtrees, read in one query; asking for any other is an error. */
@@ -240,7 +257,7 @@ public class AuditStore {
                 entries.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), Arrays.asList((String[]) organisations.getArray()),
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15)));
+                        rs.getString(15), rs.getString(16)));
             }
         }
         return entries;
@@ -258,12 +275,26 @@ public class AuditStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "select tree_size, root_hash, sealed_at, signature from checkpoint order by tree_size desc limit 1");
                 ResultSet rs = select.executeQuery()) {
-            return rs.next() ? Optional.of(new Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                    : Optional.empty();
+            return rs.next() ? Optional.of(checkpoint(rs)) : Optional.empty();
         }
     }
 
-    void insertCheckpoint(Connection c, Checkpoint checkpoint) throws SQLException {
+    /** The checkpoint signed over exactly {@code treeSize} entries, if one was. */
+    public Optional<Checkpoint> checkpoint(long treeSize) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select tree_size, root_hash, sealed_at, signature from checkpoint where tree_size = ?")) {
+            select.setLong(1, treeSize);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(checkpoint(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Checkpoint checkpoint(ResultSet rs) throws SQLException {
+        return new Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    public void insertCheckpoint(Connection c, Checkpoint checkpoint) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "insert into checkpoint (tree_size, root_hash, sealed_at, signature) values (?, ?, ?, ?) on conflict do nothing")) {
             insert.setLong(1, checkpoint.treeSize());
@@ -274,7 +305,7 @@ public class AuditStore {
         }
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 }

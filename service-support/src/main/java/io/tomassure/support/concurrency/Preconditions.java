@@ -1,4 +1,4 @@
-package io.tomassure.support.rest;
+package io.tomassure.support.concurrency;
 
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
@@ -24,29 +24,24 @@ public final class Preconditions {
                     .with("etag", etag(currentVersion)));
         }
         String expected = etag(currentVersion);
-        boolean matches = false;
-        for (String tag : ifMatch.split(",")) {
-            String candidate = tag.trim();
-            if (candidate.startsWith("W/")) {
-                candidate = candidate.substring(2);
-            }
-            matches |= candidate.equals(expected) || candidate.equals("*");
-        }
-        if (!matches) {
+        if (!matches(ifMatch, expected)) {
             throw new ProblemException(Problem.of(412, "precondition-failed", "Changed meanwhile",
                     "This resource changed since you read it (your If-Match is " + ifMatch + ", it is now " + expected
                             + "); fetch it again and reapply your change").with("etag", expected));
         }
     }
 
-    /** Bounds a client's page size. */
-    public static int limit(Integer requested) {
-        if (requested == null) {
-            return Page.DEFAULT_LIMIT;
+    /**
+     * If-Match uses the strong comparison (RFC 9110, 13.1.1): a weak tag ({@code W/"3"}) never matches, since it
+     * only promises an equivalent representation, not the same version.
+     */
+    private static boolean matches(String ifMatch, String expected) {
+        for (String tag : ifMatch.split(",")) {
+            String candidate = tag.trim();
+            if (candidate.equals("*") || candidate.equals(expected)) {
+                return true;
+            }
         }
-        if (requested < 1 || requested > Page.MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "limit must be between 1 and " + Page.MAX_LIMIT);
-        }
-        return requested;
+        return false;
     }
 }

@@ -1,7 +1,9 @@
-package io.tomassure.support.rest;
+package io.tomassure.support.paging;
 
 import java.util.List;
 import java.util.function.Function;
+
+import io.tomassure.support.problem.ProblemException;
 
 /**
  * A keyset page: {@code next} is the cursor to pass as {@code after} for the following page, null on the last.
@@ -20,5 +22,16 @@ public record Page<T>(List<T> items, String next) {
         boolean more = fetched.size() > limit;
         List<R> rows = more ? fetched.subList(0, limit) : fetched;
         return new Page<>(rows.stream().map(view).toList(), more ? cursor.apply(rows.get(rows.size() - 1)) : null);
+    }
+
+    /** Bounds a client's page size. */
+    public static int limit(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (requested < 1 || requested > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return requested;
     }
 }

@@ -1,4 +1,4 @@
-package io.tomassure.assessment.rest;
+package io.tomassure.assessment.service;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
 import io.tomassure.assessment.domain.IgOutcome;
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.RowScore;
-import io.tomassure.events.SignOff;
 import io.tomassure.assessment.domain.SubmissionRoute;
+import io.tomassure.events.SignOff;
 
 /** Requests and views of assessments, deployments and their answers. */
 public final class AssessmentDtos {

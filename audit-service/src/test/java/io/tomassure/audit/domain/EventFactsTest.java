@@ -1,4 +1,4 @@
-package io.tomassure.audit.service;
+package io.tomassure.audit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

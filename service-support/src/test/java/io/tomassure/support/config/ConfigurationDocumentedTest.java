@@ -1,0 +1,15 @@
+package io.tomassure.support.config;
+
+import org.junit.jupiter.api.Test;
+
+import io.tomassure.outbox.EventsConfig;
+import io.tomassure.testing.ConfigurationTable;
+
+/** Every setting this module declares has its row in the README's configuration table. */
+class ConfigurationDocumentedTest {
+
+    @Test
+    void everySettingIsInTheReadme() {
+        ConfigurationTable.assertDocumented(SupportConfig.class, EventsConfig.class);
+    }
+}
