@@ -66,6 +66,7 @@ class AuthorisationMatrixTest {
             POST   /api/v1/programmes/{code}/templates                                  pass: admin admin'
             POST   /api/v1/programmes/{code}/templates/import                           pass: admin admin'
             GET    /api/v1/templates/{id}                                               pass: all
+            GET    /api/v1/templates/{id}/oscal                                         pass: all
             PUT    /api/v1/templates/{id}                                               pass: admin admin'
             POST   /api/v1/templates/{id}/publish                                       pass: admin admin'
             GET    /api/v1/products                                                     pass: all
@@ -85,6 +86,7 @@ class AuthorisationMatrixTest {
             PUT    /api/v1/assessments/{id}/responses/{requirementId}/score             pass: assurance assurance'
             GET    /api/v1/assessments/{id}/evidence/{evidenceId}                       pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/assessments/{id}/non-conformances                            pass: supplier euo central     hidden: supplier' euo'
+            GET    /api/v1/assessments/{id}/poam                                        pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/assessments/{id}/missing                                     pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/assessments/{id}/submissions                                 pass: supplier euo central     hidden: supplier' euo'
             POST   /api/v1/assessments/{id}/submissions                                 pass: supplier                 hidden: supplier'
@@ -105,6 +107,7 @@ class AuthorisationMatrixTest {
             GET    /api/v1/submissions/{id}                                             pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/canonical                                   pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/changes                                     pass: supplier euo central     hidden: supplier' euo'
+            GET    /api/v1/submissions/{id}/oscal                                       pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/submissions/{id}/workbook                                    pass: supplier euo central     hidden: supplier' euo'
 
             GET    /api/v1/cases                                                        pass: all

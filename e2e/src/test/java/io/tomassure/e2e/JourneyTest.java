@@ -181,6 +181,10 @@ class JourneyTest {
         byte[] canonical = as(EUO, ASSESSMENT).get("/api/v1/submissions/" + phase1b.getString("submissionId") + "/canonical")
                 .then().statusCode(200).extract().asByteArray();
         assertThat(sha256(new JsonCanonicalizer(canonical).getEncodedUTF8())).isEqualTo(quoted);
+        // And a GRC tool reading the revision as OSCAL assessment results finds that hash in its metadata.
+        assertThat(as(EUO, ASSESSMENT).get("/api/v1/submissions/" + phase1b.getString("submissionId") + "/oscal").then()
+                .statusCode(200).extract().jsonPath().getString(
+                        "'assessment-results'.metadata.props.find { it.name == 'revision-hash' }.value")).isEqualTo(quoted);
         as(ASSURANCE, APPROVAL).body(Map.of("review", "ACKNOWLEDGED", "comment", "Acceptable with the script"))
                 .post(assessment + "/non-conformances/API-03/review").then().statusCode(204);
         as(ASSURANCE, APPROVAL).body(Map.of("evidence", "DSA 2026/118 countersigned"))

@@ -32,7 +32,10 @@ public class Assessment extends PanacheEntityBase {
     public List<String> scope;
     @Version
     public long version;
-    /** Bumped by the database on every change to the product's answers ({@code Answers.lockForChange}); read-only here. */
+    /**
+     * Bumped by the database on every change to the product's answers and phase states ({@code Answers.revise});
+     * read-only here, so that it never makes the assessment's own version move.
+     */
     @Column(insertable = false, updatable = false)
     public long answersRevision;
     public Instant createdAt;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -29,5 +30,8 @@ public class Deployment extends PanacheEntityBase {
     public boolean affectsOtherOrganisations;
     @Version
     public long version;
+    /** Bumped by the database on every change to the deployment's answers and Phase 2 state; read-only here. */
+    @Column(insertable = false, updatable = false)
+    public long answersRevision;
     public Instant createdAt;
 }

@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.PhaseStatus;
+import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.Phases;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.approval.ApprovalEvents;
@@ -61,6 +62,7 @@ public class DecisionListener {
         }
         status.reason = decision.reason();
         status.updatedAt = time.now();
+        Answers.revise(decision.assessmentId(), decision.deploymentId()); // the phase state is part of the view's ETag
     }
 
     private static ApprovalEvents.Outcome outcome(ApprovalEvents.PhaseDecided decision) {

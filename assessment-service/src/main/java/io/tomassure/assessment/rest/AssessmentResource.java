@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tomassure.assessment.service.OscalExports;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
@@ -65,9 +66,11 @@ public class AssessmentResource {
     private final Submissions submissions;
     private final Views views;
     private final Uplifts uplifts;
+    private final OscalExports oscal;
 
     AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views,
-            Workbooks workbooks, Uplifts uplifts) {
+            Workbooks workbooks, Uplifts uplifts, OscalExports oscal) {
+        this.oscal = oscal;
         this.uplifts = uplifts;
         this.workbooks = workbooks;
         this.access = access;
@@ -84,7 +87,7 @@ public class AssessmentResource {
     public Response create(@Valid @NotNull CreateAssessment request) {
         Assessment assessment = assessments.create(access.viewer(), access.username(), request.productVersionId(), request.templateId());
         return Response.created(URI.create("/api/v1/assessments/" + assessment.id))
-                .header(HttpHeaders.ETAG, Preconditions.etag(assessment.version)).entity(views.assessment(assessment)).build();
+                .header(HttpHeaders.ETAG, Views.etag(assessment)).entity(views.assessment(assessment)).build();
     }
 
     @GET
@@ -100,10 +103,16 @@ public class AssessmentResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get an assessment with its derived results", description = "Completeness per phase and section, "
-            + "IG outcome, clinical-safety level, required sign-offs, submission route, phase states. ETag for If-Match.")
-    public Response get(@PathParam("id") UUID id) {
+            + "IG outcome, clinical-safety level, required sign-offs, submission route, phase states. Its ETag moves with "
+            + "the facts, every answer and every phase state: quote it in If-Match to change the facts or scope, or in "
+            + "If-None-Match to revalidate (304, no body, while nothing changed).")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Assessment assessment = access.assessment(id);
-        return Response.ok(views.assessment(assessment)).header(HttpHeaders.ETAG, Preconditions.etag(assessment.version)).build();
+        String etag = Views.etag(assessment);
+        if (Preconditions.notModified(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(views.assessment(assessment)).header(HttpHeaders.ETAG, etag).build();
     }
 
     @PUT
@@ -117,7 +126,7 @@ public class AssessmentResource {
             @Valid @NotNull Impact impact) {
         access.assessment(id);
         Assessment assessment = assessments.setImpact(access.viewer(), access.username(), id, impact, ifMatch);
-        return get(assessment.id);
+        return get(assessment.id, null);
     }
 
     @PUT
@@ -133,7 +142,7 @@ public class AssessmentResource {
             @Valid @NotNull ScopeRequest request) {
         access.assessment(id);
         Assessment assessment = assessments.setScope(access.viewer(), access.username(), id, request.sections(), ifMatch);
-        return get(assessment.id);
+        return get(assessment.id, null);
     }
 
     @POST
@@ -227,6 +236,19 @@ public class AssessmentResource {
             + "Action or Req row of the product, with its detail, mitigation, RAG risk and what is still missing.")
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
         return views.register(access.assessment(id), null);
+    }
+
+    @GET
+    @Path("/{id}/poam")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Open non-conformances as an OSCAL POA&M", description = "An OSCAL 1.1.2 plan of action and "
+            + "milestones of the product's answers in force: one POA&M item and one risk (RAG rating, detail, mitigation) per "
+            + "Semi-compliant or Non-compliant answer to an Action or Req row. 204 when none is open: OSCAL's POA&M holds "
+            + "one item or more. See docs/oscal.md.")
+    public Response poam(@PathParam("id") UUID id) {
+        return oscal.poam(access.assessment(id)).map(document -> Response.ok(document).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 
     @POST

@@ -80,7 +80,7 @@ public class DeploymentResource {
         Assessment assessment = access.assessment(request.assessmentId());
         Deployment deployment = deployments.create(access.viewer(), access.username(), assessment, request.euoOdsCode());
         return Response.created(URI.create("/api/v1/deployments/" + deployment.id))
-                .header(HttpHeaders.ETAG, Preconditions.etag(deployment.version)).entity(views.deployment(deployment)).build();
+                .header(HttpHeaders.ETAG, views.etag(deployment)).entity(views.deployment(deployment)).build();
     }
 
     @GET
@@ -95,10 +95,16 @@ public class DeploymentResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Get a deployment", description = "Local context, Phase 2 state, derived results over the product's "
-            + "and the EUO's answers, and what is still outstanding before Phase 2 can be submitted.")
-    public Response get(@PathParam("id") UUID id) {
+            + "and the EUO's answers, and what is still outstanding before Phase 2 can be submitted. Its ETag moves with the "
+            + "context, every answer and phase state of the deployment and of the product: If-Match for the context, "
+            + "If-None-Match to revalidate (304).")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Deployment deployment = access.deployment(id);
-        return Response.ok(views.deployment(deployment)).header(HttpHeaders.ETAG, Preconditions.etag(deployment.version)).build();
+        String etag = views.etag(deployment);
+        if (Preconditions.notModified(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(views.deployment(deployment)).header(HttpHeaders.ETAG, etag).build();
     }
 
     @PUT
@@ -112,7 +118,7 @@ public class DeploymentResource {
             @Valid @NotNull LocalContext context) {
         access.deployment(id);
         Deployment deployment = deployments.setContext(access.viewer(), access.username(), id, context, ifMatch);
-        return get(deployment.id);
+        return get(deployment.id, null);
     }
 
     @GET

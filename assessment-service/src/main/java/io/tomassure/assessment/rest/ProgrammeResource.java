@@ -17,11 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tomassure.assessment.service.OscalExports;
 import io.tomassure.assessment.domain.AnswerKind;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
@@ -53,10 +57,12 @@ public class ProgrammeResource {
 
     private final Catalogue catalogue;
     private final Access access;
+    private final OscalExports oscal;
 
-    ProgrammeResource(Catalogue catalogue, Access access) {
+    ProgrammeResource(Catalogue catalogue, Access access, OscalExports oscal) {
         this.catalogue = catalogue;
         this.access = access;
+        this.oscal = oscal;
     }
 
     @POST
@@ -89,6 +95,18 @@ public class ProgrammeResource {
     public Response createTemplate(@PathParam("code") String programme, @Valid @NotNull TemplateDefinition definition) {
         Template template = catalogue.createDraft(programme, definition);
         return Response.created(URI.create("/api/v1/templates/" + template.id)).entity(view(template)).build();
+    }
+
+    @GET
+    @Path("/templates/{id}/oscal")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "A template as an OSCAL catalog", description = "An OSCAL 1.1.2 catalog of the template version: "
+            + "each section a group, each requirement row a control (its id the requirement id as an OSCAL token, its "
+            + "statement the row's text, its guidance part the row's guidance; level, row type, answering party, phases and "
+            + "allowed answers as properties). The assessment results and POA&Ms refer to these control ids.")
+    public ObjectNode oscalCatalog(@PathParam("id") UUID id) {
+        return oscal.catalog(id);
     }
 
     @GET

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tomassure.assessment.service.OscalExports;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Submission;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
@@ -37,9 +39,11 @@ public class SubmissionResource {
     private final ObjectMapper json;
 
     private final Submissions submissions;
+    private final OscalExports oscal;
 
-    SubmissionResource(Access access, ObjectMapper json, Workbooks workbooks, Submissions submissions) {
+    SubmissionResource(Access access, ObjectMapper json, Workbooks workbooks, Submissions submissions, OscalExports oscal) {
         this.submissions = submissions;
+        this.oscal = oscal;
         this.workbooks = workbooks;
         this.access = access;
         this.json = json;
@@ -72,6 +76,20 @@ public class SubmissionResource {
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(submission.contentHash));
         return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("Repr-Digest", "sha-256=:" + digest + ":").build();
+    }
+
+    @GET
+    @Path("/{id}/oscal")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "The revision as OSCAL assessment results", description = "An OSCAL 1.1.2 assessment-results "
+            + "document of the frozen revision: the metadata carries the revision's hash (prop revision-hash), the reviewed "
+            + "controls are the phase's rows in scope (control ids as in GET /templates/{id}/oscal), each answered row is an "
+            + "observation whose evidence files are back-matter resources with their SHA-256, and each non-conformance a "
+            + "finding with its RAG rating as an OSCAL risk and its mitigation. Ids are version-5 UUIDs: the same revision "
+            + "always gives the same document. See docs/oscal.md.")
+    public ObjectNode oscal(@PathParam("id") UUID id) {
+        return oscal.results(access.submission(id));
     }
 
     @GET

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
@@ -156,18 +155,27 @@ public class Answers {
 
     /**
      * Serialises changes and submissions of one product (or one deployment): a submission then freezes exactly
-     * the answers that were in force, and two submissions of one phase cannot both take the next revision. A
-     * product's lock is taken by bumping its answers' revision (one statement, as the lock was), which tells
-     * {@link Views} that the results it derived from them are out of date.
+     * the answers that were in force, and two submissions of one phase cannot both take the next revision. The lock
+     * is taken by bumping the answers' revision (one statement), which tells {@link Views} that the results it
+     * derived from them are out of date and moves the ETag.
      */
     public static void lockForChange(Assessment assessment, Deployment deployment) {
         if (deployment == null) {
-            Response.getEntityManager()
-                    .createNativeQuery("update assessment set answers_revision = answers_revision + 1 where id = ?1")
-                    .setParameter(1, assessment.id).executeUpdate();
+            assessment.answersRevision = revise(assessment.id, null);
         } else {
-            Response.getEntityManager().lock(deployment, LockModeType.PESSIMISTIC_WRITE);
+            deployment.answersRevision = revise(assessment.id, deployment.id);
         }
+    }
+
+    /**
+     * Moves on the revision of the product's answers ({@code deploymentId} null) or of one deployment's, locking
+     * its row until commit; returns the new revision.
+     */
+    public static long revise(UUID assessmentId, UUID deploymentId) {
+        return ((Number) Response.getEntityManager().createNativeQuery(deploymentId == null
+                ? "update assessment set answers_revision = answers_revision + 1 where id = ?1 returning answers_revision"
+                : "update deployment set answers_revision = answers_revision + 1 where id = ?1 returning answers_revision")
+                .setParameter(1, deploymentId == null ? assessmentId : deploymentId).getSingleResult()).longValue();
     }
 
     /** A row whose phase is under review is locked until the decision (a return makes it editable again). */

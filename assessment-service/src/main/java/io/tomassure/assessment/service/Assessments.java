@@ -90,7 +90,7 @@ public class Assessments {
     public Assessment setImpact(Viewer viewer, String username, UUID id, Impact impact, String ifMatch) {
         Assessment assessment = Assessment.findById(id);
         requireSupplier(viewer, assessment);
-        Preconditions.requireMatch(ifMatch, assessment.version);
+        Preconditions.requireMatch(ifMatch, Views.etag(assessment));
         requireFactsOpen(assessment, "product facts");
         assessment.medicalDevice = impact.medicalDevice();
         assessment.updatesSpine = impact.updatesSpine();
@@ -110,7 +110,7 @@ public class Assessments {
     public Assessment setScope(Viewer viewer, String username, UUID id, List<String> sections, String ifMatch) {
         Assessment assessment = Assessment.findById(id);
         requireSupplier(viewer, assessment);
-        Preconditions.requireMatch(ifMatch, assessment.version);
+        Preconditions.requireMatch(ifMatch, Views.etag(assessment));
         requireFactsOpen(assessment, "scope");
         List<String> api = TemplateSection.of(assessment.templateId).stream()
                 .filter(s -> SectionKind.API_REQUIREMENTS.name().equals(s.kind)).map(s -> s.code).toList();
@@ -149,6 +149,7 @@ public class Assessments {
         Response response = Answers.existing(assessment.id, null, row.id()).orElseThrow(() -> ProblemException.conflict(
                 "row-not-answered", "Not answered", "Row " + ref + " has no product answer to score yet"));
         Preconditions.requireMatch(ifMatch, response.version);
+        Answers.lockForChange(assessment, null); // a score is part of the answers' revision
         response.score = request.score().name();
         response.scoreComment = request.comment();
         response.persistAndFlush();

@@ -71,8 +71,8 @@ public class Deployments {
         if (!viewer.isEuoOf(deployment.euoOds)) {
             throw ProblemException.forbidden("Only the deploying organisation changes its local context");
         }
-        Preconditions.requireMatch(ifMatch, deployment.version);
         Assessment assessment = Assessment.findById(deployment.assessmentId);
+        Preconditions.requireMatch(ifMatch, Views.etag(deployment, assessment));
         Answers.lockForChange(assessment, deployment);
         var phase2 = Phases.status(assessment.id, deployment.id, Phase.P2);
         if (phase2.isPresent() && Phases.holdsFacts(phase2.get().state)) {

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -83,14 +82,14 @@ public class Uplifts {
             String ifMatch) {
         Assessments.requireSupplier(viewer, assessment);
         if (!dryRun) {
-            Preconditions.requireMatch(ifMatch, assessment.version);
+            Preconditions.requireMatch(ifMatch, Views.etag(assessment));
         }
         Template from = catalogue.template(assessment.templateId);
         Template to = requireTarget(assessment, from, targetId);
         List<Deployment> deployments = Deployment.list("assessmentId", assessment.id);
         if (!dryRun) {
             Answers.lockForChange(assessment, null); // as a submission does: none can start while the rows move
-            deployments.forEach(d -> Deployment.getEntityManager().lock(d, LockModeType.PESSIMISTIC_WRITE));
+            deployments.forEach(d -> Answers.lockForChange(assessment, d));
             requireNothingUnderReview(assessment, deployments);
         }
         List<RowChange> delta = TemplateDelta.compare(rows(from), rows(to));

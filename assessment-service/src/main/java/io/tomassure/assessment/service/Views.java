@@ -98,7 +98,7 @@ public class Views {
         return new AssessmentView(assessment.id, names.productId(), names.productName(), assessment.productVersionId, names.version(),
                 assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment),
                 assessment.scope == null ? null : assessment.scope.stream().sorted().toList(), phases, derived(assessment),
-                Preconditions.etag(assessment.version), assessment.createdAt);
+                etag(assessment), assessment.createdAt);
     }
 
     /**
@@ -132,7 +132,24 @@ public class Views {
         return new DeploymentView(deployment.id, assessment.id, assessment.supplierOds, deployment.euoOds,
                 deployment.firstOfType, !deployment.firstOfType, context(deployment),
                 phase(Phases.status(assessment.id, deployment.id, Phase.P2)), derived(evaluation), outstanding,
-                Preconditions.etag(deployment.version), deployment.createdAt);
+                etag(deployment, assessment), deployment.createdAt);
+    }
+
+    /**
+     * The assessment's ETag: it moves with its facts and scope (its version) and with every change to its answers
+     * and phase states (their revision), so a client revalidating with If-None-Match never keeps a stale view.
+     */
+    public static String etag(Assessment assessment) {
+        return Preconditions.etag(assessment.version, assessment.answersRevision);
+    }
+
+    public String etag(Deployment deployment) {
+        return etag(deployment, Assessment.findById(deployment.assessmentId));
+    }
+
+    /** A deployment's ETag: its own context and answers, and the product's facts and answers it is evaluated over. */
+    public static String etag(Deployment deployment, Assessment assessment) {
+        return Preconditions.etag(deployment.version, deployment.answersRevision, assessment.version, assessment.answersRevision);
     }
 
     public static Impact impact(Assessment a) {

@@ -59,9 +59,12 @@ class DecisionTest {
         assertThat(processed(returned)).as("a redelivered event is recorded once").isEqualTo(1);
         assertThat(processed(stale)).isEqualTo(1);
 
+        String submitted = tom.supplierUser().get(assessment).then().extract().header("ETag");
         EventEnvelope approved = decision(tom, submissionId, 2, "APPROVED");
         TopicReader.send(ApprovalEvents.PHASE_DECIDED.topic(), approved.subject(), EventJson.write(approved));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tom.supplierUser().get(assessment).then()
+        // A client revalidating its copy sees the decision: the phase state moves the ETag.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tom.supplierUser().header("If-None-Match", submitted)
+                .get(assessment).then().statusCode(200)
                 .body("phases.'1A'.state", equalTo("APPROVED")).body("phases.'1A'.revision", equalTo(2)));
         // Approved, the facts stay as approved: dropping medicalDevice now would drop later deployments' sign-offs.
         setImpact(tom, assessment).statusCode(409).body("type", equalTo("urn:tomassure:problem:facts-locked"))

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the stack's programs come from ({@code repo}), where its state lives ({@code data}: survives restarts) and
@@ -140,12 +143,45 @@ public record StackConfig(Path repo, Path data, int postgresPort, List<KafkaNode
         return repo.resolve("deploy/local-stack/target");
     }
 
+    /** Ports handed out by this JVM: two parts of one stack must not be given the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final int LOWEST_PORT = 20000;
+
+    /**
+     * A port free now, below the kernel's ephemeral range. A part binds its port only when it starts, up to a minute
+     * later; a port from the ephemeral range may be taken meanwhile as some outgoing connection's local port (a CI run
+     * lost the entry point so), one below it only by a deliberate bind.
+     */
     private static int freePort() {
+        int ephemeral = ephemeralRangeStart();
+        for (int attempt = 0; ephemeral - LOWEST_PORT > 1000 && attempt < 200; attempt++) {
+            int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(ephemeral - LOWEST_PORT);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first port of Linux's ephemeral range ({@code ip_local_port_range}); 32768, its default, elsewhere. */
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -151,16 +148,12 @@ class NotificationTest {
     void aWebhookReceiverGetsAVerifiableSignatureAndAFailingOneIsRetriedDeadLetteredAndReDriven() throws Exception {
         List<String[]> received = new CopyOnWriteArrayList<>();
         AtomicInteger status = new AtomicInteger(200);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", WebhookReceivers.port(0)), 0);
-        receiver.createContext("/hooks", exchange -> {
+        try (AutoCloseable receiver = WebhookReceivers.serve(0, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new String[] { exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
                     exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER), body });
             exchange.sendResponseHeaders(status.get(), -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
+        })) {
             String url = WebhookReceivers.url(0);
             RequestSpecification supplierSystem = given().auth().oauth2(TestTokens.token("sys", supplier, "supplier"))
                     .contentType("application/json");
@@ -198,8 +191,6 @@ class NotificationTest {
                 events.readUntil(seen -> seen.stream().anyMatch(r -> r.value().contains("tom.notification.delivered")
                         && r.value().contains(second.id().toString()) && r.value().contains("WEBHOOK")), PATIENCE);
             }
-        } finally {
-            receiver.stop(0);
         }
     }
 

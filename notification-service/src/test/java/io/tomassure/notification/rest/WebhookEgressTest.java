@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -24,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +93,7 @@ class WebhookEgressTest {
         AtomicInteger slowCalls = new AtomicInteger();
         AtomicBoolean slowHanging = new AtomicBoolean();
         List<Boolean> fastSawSlowHanging = new CopyOnWriteArrayList<>();
-        HttpServer slow = receiver(WebhookReceivers.port(1), exchange -> {
+        AutoCloseable slow = WebhookReceivers.serve(1, exchange -> {
             slowCalls.incrementAndGet();
             slowHanging.set(true);
             try {
@@ -107,7 +104,7 @@ class WebhookEgressTest {
             slowHanging.set(false);
             exchange.sendResponseHeaders(204, -1);
         });
-        HttpServer fast = receiver(WebhookReceivers.port(2), exchange -> {
+        AutoCloseable fast = WebhookReceivers.serve(2, exchange -> {
             fastSawSlowHanging.add(slowHanging.get());
             exchange.sendResponseHeaders(204, -1);
         });
@@ -132,8 +129,8 @@ class WebhookEgressTest {
                     && r.value().contains(toFast.id().toString())), PATIENCE);
         } finally {
             release.countDown();
-            slow.stop(0);
-            fast.stop(0);
+            slow.close();
+            fast.close();
         }
     }
 
@@ -164,13 +161,12 @@ class WebhookEgressTest {
     void aRotatedSecretSignsBesideTheOldOneUntilTheOverlapEnds() throws Exception {
         String org = code("S");
         List<String[]> received = new CopyOnWriteArrayList<>();
-        HttpServer receiver = receiver(WebhookReceivers.port(2), exchange -> {
+        try (AutoCloseable receiver = WebhookReceivers.serve(2, exchange -> {
             received.add(new String[] { exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
                     exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) });
             exchange.sendResponseHeaders(204, -1);
-        });
-        try {
+        })) {
             var registered = as(org).body(Map.of("url", WebhookReceivers.url(2))).post("/api/v1/webhooks").then()
                     .statusCode(201).extract().jsonPath();
             String old = registered.getString("secret");
@@ -190,8 +186,6 @@ class WebhookEgressTest {
                 assertThat(WebhookSignature.verify(secret, call[0], call[1], call[2], Instant.now(), Duration.ofMinutes(5)))
                         .isTrue();
             }
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -214,18 +208,6 @@ class WebhookEgressTest {
 
     private static String code(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
-    }
-
-    private static HttpServer receiver(int port, com.sun.net.httpserver.HttpHandler handler) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/hooks", exchange -> {
-            try (exchange) {
-                handler.handle(exchange);
-            }
-        });
-        server.start();
-        return server;
     }
 
     private static String lastError(UUID webhook) throws Exception {

@@ -1,34 +1,62 @@
 package io.tomassure.support.concurrency;
 
+import java.util.Arrays;
+
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 
 /**
- * Optimistic concurrency over HTTP: a resource's ETag is its version; a change must quote it in If-Match, so
- * concurrent edits are refused (412) instead of silently overwriting each other.
+ * Optimistic concurrency and revalidation over HTTP: a resource's ETag is its version, or the versions of everything
+ * its representation is made of; a change must quote it in If-Match, so concurrent edits are refused (412) instead of
+ * silently overwriting each other, and a read that quotes it in If-None-Match gets 304 while it holds.
  */
 public final class Preconditions {
 
     private Preconditions() {
     }
 
-    public static String etag(long version) {
-        return "\"" + version + "\"";
+    /**
+     * A strong tag: a version, or several, each moving when its part of the representation changes ({@code "3"},
+     * {@code "3.17"}).
+     */
+    public static String etag(long... versions) {
+        return "\"" + String.join(".", Arrays.stream(versions).mapToObj(Long::toString).toList()) + "\"";
     }
 
     /** Refuses the change unless {@code ifMatch} names the current version (428 when absent, 412 when stale). */
     public static void requireMatch(String ifMatch, long currentVersion) {
+        requireMatch(ifMatch, etag(currentVersion));
+    }
+
+    /** Refuses the change unless {@code ifMatch} names the current tag {@code expected} (428 when absent, 412 when stale). */
+    public static void requireMatch(String ifMatch, String expected) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(Problem.of(428, "precondition-required", "If-Match required",
                     "Send the ETag you last read in an If-Match header, so that concurrent changes are not overwritten")
-                    .with("etag", etag(currentVersion)));
+                    .with("etag", expected));
         }
-        String expected = etag(currentVersion);
         if (!matches(ifMatch, expected)) {
             throw new ProblemException(Problem.of(412, "precondition-failed", "Changed meanwhile",
                     "This resource changed since you read it (your If-Match is " + ifMatch + ", it is now " + expected
                             + "); fetch it again and reapply your change").with("etag", expected));
         }
+    }
+
+    /**
+     * Whether a read quoting {@code ifNoneMatch} may be answered 304 (RFC 9110, 13.1.2): If-None-Match uses the weak
+     * comparison, so {@code W/"3"} matches {@code "3"}.
+     */
+    public static boolean notModified(String ifNoneMatch, String current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String candidate = tag.trim();
+            if (candidate.equals("*") || (candidate.startsWith("W/") ? candidate.substring(2) : candidate).equals(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

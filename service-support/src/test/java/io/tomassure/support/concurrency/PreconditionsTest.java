@@ -35,4 +35,24 @@ class PreconditionsTest {
         assertThatThrownBy(() -> Preconditions.requireMatch("3", 3)).as("an unquoted tag is not an ETag")
                 .isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void aTagOverSeveralVersionsMovesWithEachOfThem() {
+        assertThat(Preconditions.etag(3)).isEqualTo("\"3\"");
+        assertThat(Preconditions.etag(3, 17)).isEqualTo("\"3.17\"").isNotEqualTo(Preconditions.etag(3, 18))
+                .isNotEqualTo(Preconditions.etag(31, 7));
+        assertThatCode(() -> Preconditions.requireMatch("\"3.17\"", Preconditions.etag(3, 17))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Preconditions.requireMatch("\"3.16\"", Preconditions.etag(3, 17)))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void ifNoneMatchUsesTheWeakComparison() {
+        assertThat(Preconditions.notModified("\"3.17\"", "\"3.17\"")).isTrue();
+        assertThat(Preconditions.notModified("W/\"3.17\"", "\"3.17\"")).as("weak comparison").isTrue();
+        assertThat(Preconditions.notModified("\"1\", \"3.17\"", "\"3.17\"")).isTrue();
+        assertThat(Preconditions.notModified("*", "\"3.17\"")).isTrue();
+        assertThat(Preconditions.notModified("\"3.16\"", "\"3.17\"")).isFalse();
+        assertThat(Preconditions.notModified(null, "\"3.17\"")).isFalse();
+    }
 }
