@@ -12,7 +12,8 @@ import io.tomassure.stack.TomService;
 final class Findings {
 
     static void write(Report report, ReferenceLine.Result reference, StartupMemory.Result startup,
-            StartupMemory.MemorySampler memory, List<Stats> writes, List<Stats> reads, Propagation.Result propagation,
+            StartupMemory.MemorySampler memory, List<Stats> writes, List<Stats> reads, List<Stats> revalidations,
+            Propagation.Result propagation,
             GateLatency.Result gate, ConsolePaint.Result console, Workbooks.Result workbooks, List<Growth.Level> growth, ChainVerification.Result chain) {
         Optional<Stats> writeKnee = highestSustained(writes);
         Optional<Stats> writeAt500 = at(writes, 500);
@@ -81,6 +82,12 @@ final class Findings {
                 + "\n![writes](benchmarks/writes.png)");
         report.section("reads", "2. REST reads: an assessment with its derived results", Report.table(reads)
                 + "\n![reads](benchmarks/reads.png)");
+        report.section("revalidations", "2b. REST reads by a client that revalidates", """
+                The same reads, each quoting in If-None-Match the ETag its client kept from its last read (a 200 or a \
+                304 counts as OK). Nothing is written meanwhile, so each is answered 304 from the assessment's two \
+                versions, without building the view.
+
+                """ + Report.table(revalidations));
         report.section("propagation", "3. Event propagation", Report.table(List.of(propagation.write(), propagation.toAudit(),
                 propagation.toApproval())));
         report.section("gate", "3b. The go-live gate", Report.table(List.of(gate.toPublished(), gate.toAudit())));

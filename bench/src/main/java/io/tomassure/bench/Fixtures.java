@@ -102,6 +102,23 @@ final class Fixtures {
         return endless(() -> Map.of("path", "/api/v1/assessments/" + assessments.get(random.nextInt(assessments.size()))));
     }
 
+    /**
+     * Endless revalidations of random assessments, each quoting the ETag a client kept from its last read: while
+     * nothing changes (no writes run during the reads), each is answered 304 without building the view.
+     */
+    Iterator<Map<String, Object>> revalidations(Bench bench, long seed) {
+        Map<String, String> etags = new java.util.HashMap<>();
+        for (String assessment : assessments) {
+            etags.put(assessment, bench.supplierSystem(TomService.ASSESSMENT).get("/api/v1/assessments/" + assessment)
+                    .then().statusCode(200).extract().header("ETag"));
+        }
+        Random random = new Random(seed);
+        return endless(() -> {
+            String assessment = assessments.get(random.nextInt(assessments.size()));
+            return Map.of("path", "/api/v1/assessments/" + assessment, "etag", etags.get(assessment));
+        });
+    }
+
     /** The same request for ever. */
     static Iterator<Map<String, Object>> repeat(String path) {
         return endless(() -> Map.of("path", path));

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.Optional;
 
+import io.tomassure.bench.load.LoadPlan;
 import io.tomassure.stack.DemoData;
 import io.tomassure.stack.LocalStack;
 import io.tomassure.stack.ServiceProcess;
@@ -21,7 +24,8 @@ import io.tomassure.testing.TomWorkbooks;
  * The benchmark harness: starts the whole local stack afresh (on free ports, in bench/target), loads the demo data,
  * runs every scenario in turn and writes docs/benchmarks.md, its charts and the Gatling HTML reports. {@code --quick}
  * runs every scenario briefly and small (about 10 minutes, not 25) and writes under bench/target only; {@code --steps}
- * and {@code --console} run only the stepped writes and reads, or only the console's case page, and print them.
+ * and {@code --console} run only the stepped writes, reads and revalidations, or only the console's case page, and
+ * print them.
  */
 public final class Main {
     private static final double[] WRITE_RATES = { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 };
@@ -70,11 +74,15 @@ public final class Main {
         bench.log("REST writes, stepped");
         List<Stats> writes;
         List<Stats> reads;
+        List<Stats> revalidations;
         StartupMemory.MemorySampler memory = new StartupMemory.MemorySampler(bench);
         try (memory) {
-            writes = stepped(bench, memory, "answer rows", "PUT", WRITE_RATES, fixtures, true);
+            writes = stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers);
             bench.log("REST reads, stepped");
-            reads = stepped(bench, memory, "read assessments", "GET", READ_RATES, fixtures, false);
+            reads = stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads);
+            bench.log("REST reads by a client that revalidates, stepped");
+            revalidations = stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
+                    seed -> fixtures.revalidations(bench, seed));
         }
         Charts.latencyByRate(docs.resolve("benchmarks/writes.png"), "Answering rows: latency by offered rate", writes);
         Charts.latencyByRate(docs.resolve("benchmarks/reads.png"), "Reading assessments: latency by offered rate", reads);
@@ -104,8 +112,8 @@ public final class Main {
         bench.log("audit chain verification");
         ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
 
-        Findings.write(report, reference, startup, memory, writes, reads, propagation, gate, console, workbooks, growth,
-                chain);
+        Findings.write(report, reference, startup, memory, writes, reads, revalidations, propagation, gate, console, workbooks,
+                growth, chain);
         return report;
     }
 
@@ -133,11 +141,13 @@ public final class Main {
         return ersWorkbook().isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
     }
 
-    /** {@code --steps}: only the stepped writes and reads, printed (for trying a change without the whole run). */
+    /** {@code --steps}: only the stepped writes, reads and revalidations, printed (for trying a change without the whole run). */
     private static void steps(Bench bench, Fixtures fixtures) throws InterruptedException {
         try (var memory = new StartupMemory.MemorySampler(bench)) {
-            System.out.println(Report.table(stepped(bench, memory, "answer rows", "PUT", WRITE_RATES, fixtures, true)));
-            System.out.println(Report.table(stepped(bench, memory, "read assessments", "GET", READ_RATES, fixtures, false)));
+            System.out.println(Report.table(stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers)));
+            System.out.println(Report.table(stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads)));
+            System.out.println(Report.table(stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
+                    seed -> fixtures.revalidations(bench, seed))));
             System.out.println("resident MB, peak in sustained steps: " + memory.sustained() + "; past the knee: "
                     + memory.overloaded());
         }
@@ -145,11 +155,11 @@ public final class Main {
 
     /** Steps the offered rate up until a step is not sustained (the knee), then stops. */
     private static List<Stats> stepped(Bench bench, StartupMemory.MemorySampler memory, String name, String method,
-            double[] rates, Fixtures fixtures, boolean write) {
+            double[] rates, LongFunction<Iterator<Map<String, Object>>> requests) {
         List<Stats> steps = new ArrayList<>();
         for (double rate : rates) {
             Stats step = memory.step(() -> bench.load(name, TomService.ASSESSMENT, method, rate, bench.seconds(30),
-                    write ? fixtures.answers((long) rate) : fixtures.reads((long) rate)));
+                    requests.apply((long) rate)));
             steps.add(step);
             if (!step.sustained()) {
                 break;

@@ -13,7 +13,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * The one Gatling simulation: the current {@link LoadPlan}, as a supplier system would send it (one bearer token,
- * a shared connection pool). Only a 200 counts as OK.
+ * a shared connection pool). Only a 200 counts as OK, or a 304 for a revalidation (a GET quoting the ETag the client
+ * kept in If-None-Match).
  */
 public class PlannedLoad extends Simulation {
     {
@@ -23,10 +24,14 @@ public class PlannedLoad extends Simulation {
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .shareConnections();
-        HttpRequestActionBuilder request = "PUT".equals(plan.method())
-                ? http(plan.name()).put("#{path}").header("If-Match", "*").body(StringBody("#{body}"))
-                : http(plan.name()).get("#{path}");
-        ScenarioBuilder scenario = scenario(plan.name()).feed(plan.feeder()).exec(request.check(status().is(200)));
+        HttpRequestActionBuilder request = switch (plan.method()) {
+            case LoadPlan.PUT -> http(plan.name()).put("#{path}").header("If-Match", "*").body(StringBody("#{body}"))
+                    .check(status().is(200));
+            case LoadPlan.REVALIDATE -> http(plan.name()).get("#{path}").header("If-None-Match", "#{etag}")
+                    .check(status().in(200, 304));
+            default -> http(plan.name()).get("#{path}").check(status().is(200));
+        };
+        ScenarioBuilder scenario = scenario(plan.name()).feed(plan.feeder()).exec(request);
         setUp(scenario.injectOpen(constantUsersPerSec(plan.rate()).during(plan.duration()))).protocols(protocol);
     }
 }
