@@ -13,9 +13,9 @@ public interface AssessmentConfig {
 
     Workbook workbook();
 
-    /** How many assessments' derived results are kept between reads (evaluated again only after a change). */
+    /** How many assessments' views are kept as JSON between reads (built again only after a change). */
     @WithDefault("5000")
-    long derivedCacheSize();
+    long viewCacheSize();
 
     interface Evidence {
         /** The largest piece of evidence, in bytes (413 beyond). */

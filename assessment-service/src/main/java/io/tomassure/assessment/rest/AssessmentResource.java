@@ -112,7 +112,7 @@ public class AssessmentResource {
         if (Preconditions.notModified(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
-        return Response.ok(views.assessment(assessment)).header(HttpHeaders.ETAG, etag).build();
+        return Response.ok(views.assessmentJson(assessment), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag).build();
     }
 
     @PUT

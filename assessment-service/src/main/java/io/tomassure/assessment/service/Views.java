@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -50,19 +52,17 @@ import io.tomassure.support.concurrency.Preconditions;
 public class Views {
 
     private final Catalogue catalogue;
-    /** Each assessment's derived results, with the revisions they were derived at (a few KB each). */
-    private final Cache<UUID, DerivedAt> derivedResults;
+    private final ObjectMapper json;
+    /** Each assessment's view as JSON, with the ETag it was built at (a few KB each). */
+    private final Cache<UUID, SerializedView> serializedViews;
 
-    Views(Catalogue catalogue, AssessmentConfig config) {
+    Views(Catalogue catalogue, AssessmentConfig config, ObjectMapper json) {
         this.catalogue = catalogue;
-        this.derivedResults = Caffeine.newBuilder().maximumSize(config.derivedCacheSize()).build();
+        this.json = json;
+        this.serializedViews = Caffeine.newBuilder().maximumSize(config.viewCacheSize()).build();
     }
 
-    private record DerivedAt(long version, long answersRevision, Derived derived) {
-
-        boolean isOf(Assessment assessment) {
-            return version == assessment.version && answersRevision == assessment.answersRevision;
-        }
+    private record SerializedView(String etag, byte[] json) {
     }
 
     /** The evaluation of the product ({@code deployment} null) or of one deployment. */
@@ -102,22 +102,31 @@ public class Views {
     }
 
     /**
-     * The product's derived results, evaluated once per change rather than on every read: they depend only on the
-     * assessment's facts (its version) and its answers (their revision). Only reads outside a transaction use the
-     * cache: what they read is committed, and revisions only move forward, so an entry is never older than the
-     * revisions it is filed under.
+     * The assessment's view as JSON, built and serialised once per change rather than on every read: it holds only
+     * what its ETag covers. Only reads outside a transaction use the cache: what they read is committed, and the
+     * versions only move forward, so an entry is never older than the tag it is filed under.
      */
+    public byte[] assessmentJson(Assessment assessment) {
+        String etag = etag(assessment);
+        boolean cacheable = !QuarkusTransaction.isActive();
+        SerializedView cached = cacheable ? serializedViews.getIfPresent(assessment.id) : null;
+        if (cached != null && cached.etag().equals(etag)) {
+            return cached.json();
+        }
+        byte[] view;
+        try {
+            view = json.writeValueAsBytes(assessment(assessment));
+        } catch (JsonProcessingException e) { // a view is plain records
+            throw new IllegalStateException(e);
+        }
+        if (cacheable) {
+            serializedViews.put(assessment.id, new SerializedView(etag, view));
+        }
+        return view;
+    }
+
     private Derived derived(Assessment assessment) {
-        if (QuarkusTransaction.isActive()) {
-            return derived(evaluate(assessment, null));
-        }
-        DerivedAt cached = derivedResults.getIfPresent(assessment.id);
-        if (cached != null && cached.isOf(assessment)) {
-            return cached.derived();
-        }
-        Derived derived = derived(evaluate(assessment, null));
-        derivedResults.put(assessment.id, new DerivedAt(assessment.version, assessment.answersRevision, derived));
-        return derived;
+        return derived(evaluate(assessment, null));
     }
 
     public DeploymentView deployment(Deployment deployment) {

@@ -70,7 +70,9 @@ public class DeliveryRepository {
     /**
      * Claims up to {@code limit} PENDING deliveries of {@code channel} due at {@code now}, leasing them until
      * {@code leasedUntil} (not due again before): at most {@code eachRecipient} to one recipient, and none to the
-     * {@code busy} ones. The claim holds their rows until the caller's transaction ends.
+     * {@code busy} ones. The claim holds their rows until the caller's transaction ends. The outer conditions are
+     * checked again on each row as it is once locked: a row another instance claimed (leased) since this query's
+     * snapshot is skipped, where the ranked subquery alone would still pick it.
      */
     public List<Delivery> claim(Channel channel, int limit, int eachRecipient, List<String> busy, Instant now,
             Instant leasedUntil) {
@@ -82,12 +84,14 @@ public class DeliveryRepository {
                                                  from delivery where status = 'PENDING' and next_attempt_at <= ?
                                                  and channel = ? and recipient <> all(?)) ranked
                                  where nth <= ?)
+                    and status = 'PENDING' and next_attempt_at <= ?
                     order by next_attempt_at limit ? for update skip locked""")) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setString(2, channel.name());
                 select.setArray(3, c.createArrayOf("text", busy.toArray()));
                 select.setInt(4, eachRecipient);
-                select.setInt(5, limit);
+                select.setTimestamp(5, Timestamp.from(now));
+                select.setInt(6, limit);
                 due = Jdbc.list(select, rs -> new Delivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
@@ -98,6 +102,22 @@ public class DeliveryRepository {
                 lease.executeUpdate();
             }
             return due;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Extends the lease of a delivery that is still held under {@code heldUntil}, the lease its claim set: false when
+     * it has been sent or claimed again since (its lease ran out while it waited in its batch).
+     */
+    public boolean renewLease(UUID id, Instant heldUntil, Instant until) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update delivery set next_attempt_at = ? where id = ? and status = 'PENDING' and next_attempt_at = ?")) {
+            update.setTimestamp(1, Timestamp.from(until));
+            update.setObject(2, id);
+            update.setTimestamp(3, Timestamp.from(heldUntil));
+            return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

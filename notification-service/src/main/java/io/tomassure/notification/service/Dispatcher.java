@@ -2,6 +2,7 @@ package io.tomassure.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ import io.tomassure.support.time.TimeSource;
  * Due rows are claimed in a short transaction that leases them (SKIP LOCKED, so instances share the work) and sent
  * on a bounded pool, in lanes: each webhook is a lane of a few deliveries at a time, so a receiver that never answers
  * ties up its own share of the pool for the send deadline and nobody else's; email is one lane, one at a time, as the
- * mail relay is a single peer of ours. Sending happens outside any transaction; each outcome is
+ * mail relay is a single peer of ours. Each delivery's lease is renewed just before it is sent, only if no other
+ * instance has claimed it since (its claim's lease is the token). Sending happens outside any transaction; each outcome is
  * recorded, with its event, in a transaction of its own. A process that dies mid-send lets the lease expire and the
  * delivery is tried again: at least once, with X-TOM-Delivery for receivers to de-duplicate. Failures are recorded
  * and published as a {@link DeliveryFailure} category, never as exception text.
@@ -114,15 +116,20 @@ public class Dispatcher {
         }
         List<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() >= capacity(e.getKey()))
                 .map(Map.Entry::getKey).toList();
+        Instant now = time.now();
+        Instant lease = leaseFrom(now);
         List<List<Delivery>> tasks = QuarkusTransaction.requiringNew().call(() -> {
             List<List<Delivery>> claimed = new ArrayList<>();
             List<Delivery> emails = busy.contains(MAIL_LANE) ? List.of()
-                    : claim(Channel.EMAIL, MAIL_BATCH, MAIL_BATCH, List.of());
+                    : deliveries.claim(Channel.EMAIL, MAIL_BATCH, MAIL_BATCH, List.of(), now, lease);
             if (!emails.isEmpty()) {
                 claimed.add(emails);
             }
-            claim(Channel.WEBHOOK, room - claimed.size(), perRecipient, busy)
-                    .forEach(webhook -> claimed.add(List.of(webhook)));
+            int webhooks = room - claimed.size();
+            if (webhooks > 0) {
+                deliveries.claim(Channel.WEBHOOK, webhooks, perRecipient, busy, now, lease)
+                        .forEach(webhook -> claimed.add(List.of(webhook)));
+            }
             return claimed;
         });
         for (List<Delivery> task : tasks) {
@@ -131,7 +138,7 @@ public class Dispatcher {
             inFlight.computeIfAbsent(lane, r -> new AtomicInteger()).incrementAndGet();
             pool.execute(() -> {
                 try {
-                    task.forEach(this::deliver);
+                    task.forEach(delivery -> deliver(delivery, lease));
                 } finally {
                     inFlight.computeIfPresent(lane, (r, n) -> n.decrementAndGet() == 0 ? null : n);
                     slots.release();
@@ -141,8 +148,21 @@ public class Dispatcher {
         return tasks.stream().mapToInt(List::size).sum();
     }
 
-    private void deliver(Delivery delivery) {
-        Instant leaseEnds = time.now().plus(LEASE);
+    /**
+     * Sends one delivery claimed under {@code claimedUntil}, renewing its lease first: a delivery that waited in its
+     * batch past its lease may have been claimed again (or sent) by another instance, and is then left to it.
+     */
+    private void deliver(Delivery delivery, Instant claimedUntil) {
+        Instant leaseEnds = leaseFrom(time.now());
+        try {
+            if (!QuarkusTransaction.requiringNew().call(() -> deliveries.renewLease(delivery.id(), claimedUntil, leaseEnds))) {
+                LOG.debugf("delivery %s: claimed again since this instance claimed it; left to the other", delivery.id());
+                return;
+            }
+        } catch (RuntimeException e) { // the database is away: unsent, the delivery is tried again when its lease ends
+            LOG.debugf("delivery %s: its lease could not be renewed (%s)", delivery.id(), e.getMessage());
+            return;
+        }
         DeliveryFailure failure = send(delivery);
         // What was sent cannot be unsent: the outcome is recorded, again and again while the database is away, for as
         // long as the lease keeps others off it; only past that is the delivery tried again (an email twice).
@@ -191,16 +211,9 @@ public class Dispatcher {
         return MAIL_LANE.equals(lane) ? 1 : perRecipient;
     }
 
-    /**
-     * Claims up to {@code limit} due deliveries of {@code channel}, leased for {@link #LEASE}: at most
-     * {@code eachRecipient} to one recipient, and none to the {@code busy} ones.
-     */
-    private List<Delivery> claim(Channel channel, int limit, int eachRecipient, List<String> busy) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Instant now = time.now();
-        return deliveries.claim(channel, limit, eachRecipient, busy, now, now.plus(LEASE));
+    /** A lease from {@code now}, to the microsecond the database keeps, so that it can be compared there. */
+    private static Instant leaseFrom(Instant now) {
+        return now.plus(LEASE).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Sends one delivery; returns null on success, else why it failed. */
