@@ -36,7 +36,9 @@ import io.tomassure.events.MalformedEventException;
  * load, one commit serves many events. Failures stay per event: a malformed message, or one whose effect keeps
  * failing, goes alone to the dead-letter topic with the reason, and the rest of the poll is applied without it.
  * A failed poll is applied again one event at a time; an {@link UnprocessableEventException} is dead-lettered at
- * once, any other failure is retried a few times first (a database fail-over should not dead-letter good events).
+ * once, any other failure is retried a few times first. While the database does not answer, a failure is not the
+ * event's: the event waits, its partition with it, and is tried again once the database is back (a restart or a
+ * fail-over must never dead-letter good events, which would drop them from the audit log).
  */
 @ApplicationScoped
 public class EventInbox {
@@ -46,6 +48,8 @@ public class EventInbox {
     }
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    /** How often an event that failed while the database was away is tried again. */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final EventsConfig.Inbox config;
@@ -107,7 +111,8 @@ public class EventInbox {
     private void applyAlone(String consumer, Delivery delivery, Consumer<List<Delivery>> effect) {
         EventEnvelope event = delivery.event();
         Duration pause = config.retryBackoff();
-        for (int attempt = 1;; attempt++) {
+        int attempts = 0;
+        while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (markProcessed(consumer, List.of(delivery)).isEmpty()) {
@@ -120,14 +125,30 @@ public class EventInbox {
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= config.attempts()) {
+                if (!databaseAnswers()) { // not the event's fault: it waits, uncounted, however long the outage lasts
+                    LOG.warnf("%s: event %s (%s) waits for the database: %s", consumer, event.id(), event.type(),
+                            e.getMessage());
+                    sleep(DATABASE_WAIT);
+                    continue;
+                }
+                attempts++;
+                if (attempts >= config.attempts()) {
                     throw e;
                 }
                 LOG.warnf("%s: event %s (%s) failed, attempt %d of %d: %s", consumer, event.id(), event.type(),
-                        attempt, config.attempts(), e.getMessage());
+                        attempts, config.attempts(), e.getMessage());
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             }
+        }
+    }
+
+    /** Whether the database takes a connection and answers: if not, a failure says nothing about the event. */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 
