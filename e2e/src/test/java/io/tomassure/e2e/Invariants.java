@@ -70,6 +70,8 @@ final class Invariants {
         assertThat(readyByDeployment).as("go-live-ready once per gate opened").allSatisfy((d, n) -> assertThat(n).isOne());
         assertThat(readyByDeployment.keySet()).as("every live deployment's gate opened").containsAll(live);
 
+        // Deliveries are sent after their event is processed: counted once none is left to send (or in flight).
+        settle(() -> count(config, TomService.NOTIFICATION, "select count(*) from delivery where status = 'PENDING'") == 0);
         int emails = count(config, TomService.NOTIFICATION, "select count(*) from delivery where channel = 'EMAIL' and status = 'SENT'");
         settle(() -> E2eStack.stack().mail().received().size() >= emails);
         assertThat(E2eStack.stack().mail().received()).as("emails received: each delivery sent once").hasSize(emails);
