@@ -108,11 +108,8 @@ public class AssessmentResource {
             + "If-None-Match to revalidate (304, no body, while nothing changed).")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Assessment assessment = access.assessment(id);
-        String etag = Views.etag(assessment);
-        if (Preconditions.notModified(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(views.assessmentJson(assessment), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag).build();
+        return Preconditions.read(ifNoneMatch, Views.etag(assessment),
+                () -> Response.ok(views.assessmentJson(assessment), MediaType.APPLICATION_JSON));
     }
 
     @PUT

@@ -100,11 +100,7 @@ public class DeploymentResource {
             + "If-None-Match to revalidate (304).")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Deployment deployment = access.deployment(id);
-        String etag = views.etag(deployment);
-        if (Preconditions.notModified(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(views.deployment(deployment)).header(HttpHeaders.ETAG, etag).build();
+        return Preconditions.read(ifNoneMatch, views.etag(deployment), () -> Response.ok(views.deployment(deployment)));
     }
 
     @PUT

@@ -1,6 +1,10 @@
 package io.tomassure.support.concurrency;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
@@ -57,6 +61,14 @@ public final class Preconditions {
             }
         }
         return false;
+    }
+
+    /**
+     * A conditional read: 304 with its tag while {@code ifNoneMatch} names it (the representation is not built),
+     * otherwise what {@code ok} builds, with its tag.
+     */
+    public static Response read(String ifNoneMatch, String etag, Supplier<Response.ResponseBuilder> ok) {
+        return (notModified(ifNoneMatch, etag) ? Response.notModified() : ok.get()).header(HttpHeaders.ETAG, etag).build();
     }
 
     /**
