@@ -17,10 +17,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tomassure.events.EventEnvelope;
@@ -38,7 +40,9 @@ import io.tomassure.events.MalformedEventException;
  * A failed poll is applied again one event at a time; an {@link UnprocessableEventException} is dead-lettered at
  * once, any other failure is retried a few times first. While the database does not answer, a failure is not the
  * event's: the event waits, its partition with it, and is tried again once the database is back (a restart or a
- * fail-over must never dead-letter good events, which would drop them from the audit log).
+ * fail-over must never dead-letter good events, which would drop them from the audit log). Likewise once the service
+ * is stopping: Hibernate closes while the consumer may still be mid-poll, so a failure then is the shutdown's, and
+ * the poll is left unacknowledged for the partition's next owner.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -53,10 +57,16 @@ public class EventInbox {
 
     private final DataSource dataSource;
     private final EventsConfig.Inbox config;
+    private volatile boolean stopping;
 
     EventInbox(DataSource dataSource, EventsConfig config) {
         this.dataSource = dataSource;
         this.config = config.inbox();
+    }
+
+    /** Shutdown observers run before Hibernate and the datasources close: from here on, failures are the shutdown's. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** An effect applied to each new event of a poll in turn. */
@@ -88,6 +98,11 @@ public class EventInbox {
             try {
                 applyAlone(consumer, deliveries.get(i), effect);
             } catch (RuntimeException e) {
+                if (stopping) { // never acknowledged: the rebalance hands the poll to another instance, which applies it
+                    LOG.infof("%s: stopping, %d events of the poll left for the partition's next owner", consumer,
+                            deliveries.size() - i);
+                    return new CompletableFuture<>();
+                }
                 deadLettered.add(records.get(i).nack(e));
             }
         }
@@ -125,6 +140,9 @@ public class EventInbox {
             } catch (UnprocessableEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e;
+                }
                 if (!databaseAnswers()) { // not the event's fault: it waits, uncounted, however long the outage lasts
                     LOG.warnf("%s: event %s (%s) waits for the database: %s", consumer, event.id(), event.type(),
                             e.getMessage());
