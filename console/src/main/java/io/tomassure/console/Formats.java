@@ -13,18 +13,19 @@ public class Formats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
-    /** The go-live gate's ten conditions, as approval-service names them, in words. */
-    private static final java.util.Map<String, String> GATE = java.util.Map.of(
-            "PHASE_1A", "Phase 1A (usage and settings) approved",
-            "CONDITIONS", "Phase 1A conditions discharged",
-            "PHASE_1B", "Phase 1B (technical conformance) approved",
-            "CERTIFICATE", "Conformance certificate issued",
-            "PHASE_2", "Phase 2 approved by the end user organisation",
-            "NON_CONFORMANCES", "Non-conformances reviewed by NHS Digital and accepted locally",
-            "AGREEMENTS", "Agreements signed and in date",
-            "SIGN_OFFS", "Sign-offs recorded",
-            "ESCALATIONS", "No open clinical-safety escalation",
-            "NOT_SUSPENDED", "Not suspended by NHS Digital");
+    /** The go-live gate's eleven conditions, as approval-service names them, in words. */
+    private static final java.util.Map<String, String> GATE = java.util.Map.ofEntries(
+            java.util.Map.entry("PHASE_1A", "Phase 1A (usage and settings) approved"),
+            java.util.Map.entry("CONDITIONS", "Phase 1A conditions discharged"),
+            java.util.Map.entry("PHASE_1B", "Phase 1B (technical conformance) approved"),
+            java.util.Map.entry("CERTIFICATE", "Conformance certificate issued"),
+            java.util.Map.entry("PHASE_2", "Phase 2 approved by the end user organisation"),
+            java.util.Map.entry("NON_CONFORMANCES", "Non-conformances reviewed by NHS Digital and accepted locally"),
+            java.util.Map.entry("AGREEMENTS", "Agreements signed and in date"),
+            java.util.Map.entry("SIGN_OFFS", "Sign-offs recorded"),
+            java.util.Map.entry("ESCALATIONS", "No open clinical-safety escalation"),
+            java.util.Map.entry("EVIDENCE", "Required evidence in date"),
+            java.util.Map.entry("NOT_SUSPENDED", "Not suspended by NHS Digital"));
 
     private Formats() {
     }

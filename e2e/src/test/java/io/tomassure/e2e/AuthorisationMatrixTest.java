@@ -63,6 +63,8 @@ class AuthorisationMatrixTest {
             PUT    /api/v1/organisations/{odsCode}/contacts                             pass: supplier admin admin'
             GET    /api/v1/programmes                                                   pass: all
             POST   /api/v1/programmes                                                   pass: admin admin'
+            GET    /api/v1/programmes/{code}/evidence-policy                            pass: all
+            PUT    /api/v1/programmes/{code}/evidence-policy                            pass: admin admin'
             POST   /api/v1/programmes/{code}/templates                                  pass: admin admin'
             POST   /api/v1/programmes/{code}/templates/import                           pass: admin admin'
             GET    /api/v1/templates/{id}                                               pass: all

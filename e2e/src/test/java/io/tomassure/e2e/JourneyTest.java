@@ -32,6 +32,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Arrays;
@@ -200,6 +201,15 @@ class JourneyTest {
                 .body("counts.answersToReattest", equalTo(1)).body("counts.answersRetired", equalTo(0));
         confirm(() -> supplierSystem(ASSESSMENT), assessment, "API-02");
         answer(() -> supplierSystem(ASSESSMENT), assessment, "API-04", compliant());
+        // API-04 requires a penetration test: the delta is refused until one in date is attached. The programme ages
+        // penetration tests from the date they were done.
+        supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")).post(assessment + "/submissions").then().statusCode(422)
+                .body("missing.find { it.requirementId == 'API-04' }.problem",
+                        equalTo("needs a penetration test report: none attached"));
+        String policy = "/api/v1/programmes/" + DemoData.SAMPLE_PROGRAMME + "/evidence-policy";
+        as(ADMIN, ASSESSMENT).body(Map.of("maxAge", Map.of("PEN_TEST", "P12M"))).put(policy).then().statusCode(200);
+        LocalDate tested = LocalDate.now().minusDays(20);
+        attachPenTest(assessment, tested);
         String delta = submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")), assessment);
         submissions.add(delta);
         JsonPath deltaCase = await().atMost(EVENTUALLY).until(() -> findCase(ASSURANCE, "1B", delta), c -> c != null);
@@ -225,6 +235,22 @@ class JourneyTest {
         as(EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(200).body("live", equalTo(true));
         await().atMost(EVENTUALLY).until(() -> as(EUO, ASSESSMENT).get(assessment).then().extract().path("phases.'1A'.state"),
                 "APPROVED"::equals);
+
+        // After go-live the programme allows penetration tests 10 days of age: API-04's, 20 days old, is out of date at
+        // once, and the gate closes (go-live-blocked); a fresh one opens it again (go-live-ready).
+        as(ADMIN, ASSESSMENT).body(Map.of("maxAge", Map.of("PEN_TEST", "P10D"))).put(policy).then().statusCode(200);
+        await().atMost(EVENTUALLY).untilAsserted(() -> as(EUO, APPROVAL).get(deployment + "/readiness").then()
+                .body("open", equalTo(false)).body("blockers", contains("Evidence for row API-04 not in date: its "
+                        + "penetration test report went out of date on " + tested.plusDays(11) + ": attach a current one")));
+        attachPenTest(assessment, LocalDate.now());
+        await().atMost(EVENTUALLY).untilAsserted(() -> as(EUO, APPROVAL).get(deployment + "/readiness").then()
+                .body("open", equalTo(true)));
+    }
+
+    private static void attachPenTest(String assessment, LocalDate testedOn) {
+        supplierSystem(ASSESSMENT).contentType("application/pdf").body("%PDF-1.7 pen test".getBytes())
+                .post(assessment + "/responses/API-04/evidence?name=pen-test.pdf&effectiveOn=" + testedOn).then()
+                .statusCode(201).body("kind", equalTo("PEN_TEST"));
     }
 
     @Test
@@ -232,10 +258,15 @@ class JourneyTest {
     void theAuditLogHoldsTheWholeStoryOnceAndVerifies() throws Exception {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         awaitOutboxesDrained();
+        // The gate opened twice (at go-live, and again once fresh evidence replaced lapsed evidence); the log takes in
+        // each service's topic at its own pace, so wait for the last events of both.
         List<Map<String, Object>> story = await().atMost(EVENTUALLY).until(
                 () -> entries(Map.of("deployment", deploymentId)),
-                entries -> entries.stream().anyMatch(e -> "tom.approval.deployment-live".equals(e.get("type"))));
-        List<Map<String, Object>> product = entries(Map.of("assessment", assessmentId));
+                entries -> entries.stream().filter(e -> GO_LIVE_READY.equals(e.get("type"))).count() == 2);
+        List<Map<String, Object>> product = await().atMost(EVENTUALLY).until(
+                () -> entries(Map.of("assessment", assessmentId)),
+                entries -> entries.stream().filter(e -> "tom.assessment.required-evidence-changed".equals(e.get("type")))
+                        .count() >= 4);
         // An entry matching both filters is one entry (one seq), counted once; each event is appended once (its id is
         // unique in the log), so these counts say what each service published and the log took in, faults included.
         Map<String, Long> byType = java.util.stream.Stream.concat(story.stream(), product.stream())
@@ -252,7 +283,10 @@ class JourneyTest {
                 .containsEntry("tom.approval.condition-discharged", 1L)
                 .containsEntry("tom.approval.agreement-signed", 2L)
                 .containsEntry("tom.approval.sign-off-recorded", 1L)
-                .containsEntry(GO_LIVE_READY, 1L)
+                .containsEntry(GO_LIVE_READY, 2L)
+                .containsEntry("tom.approval.go-live-blocked", 1L)
+                .containsEntry("tom.assessment.evidence-added", 2L)
+                .containsEntry("tom.assessment.required-evidence-changed", 4L)
                 .containsEntry("tom.approval.deployment-live", 1L);
         // Every answer the journey gave is there: 9 from the supplier (2 after the uplift), 5 from the EUO.
         assertThat(byType.get("tom.assessment.updated")).isEqualTo(14L);
@@ -361,7 +395,10 @@ class JourneyTest {
                 .statusCode(200).body("reattest", equalTo(false));
     }
 
-    /** The programme's template version 2.0: API-02 reworded and a new MUST row API-04; the rest as in 1.0. */
+    /**
+     * The programme's template version 2.0: API-02 reworded and a new MUST row API-04, which requires a penetration
+     * test; the rest as in 1.0.
+     */
     @SuppressWarnings("unchecked")
     private static String publishNextVersion(String templateId) {
         List<Map<String, Object>> sections = as(ADMIN, ASSESSMENT).get("/api/v1/templates/" + templateId).then()
@@ -378,6 +415,7 @@ class JourneyTest {
                     added.put("id", "API-04");
                     added.put("title", "Retries back off exponentially");
                     added.put("level", "MUST");
+                    added.put("evidence", "PEN_TEST");
                     rows.add(added);
                 }
             }

@@ -269,6 +269,7 @@ final class MatrixFixture {
             case "POST /api/v1/programmes" -> Map.of("code", DemoData.SAMPLE_PROGRAMME, "name", "Again");
             case "POST /api/v1/programmes/{code}/templates", "PUT /api/v1/templates/{id}" -> Map.of("version", "9.9",
                     "sections", List.of(Map.of("code", "A", "title", "A", "kind", "OTHER", "requirements", List.of())));
+            case "PUT /api/v1/programmes/{code}/evidence-policy" -> Map.of("maxAge", Map.of());
             case "POST /api/v1/products" -> Map.of("name", productName);
             case "POST /api/v1/products/{id}/versions" -> Map.of("version", "1.0");
             case "POST /api/v1/assessments" -> Map.of("productVersionId", ids.get("version"), "templateId", ids.get("template"));

@@ -2,6 +2,7 @@ package io.tomassure.approval.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
  * The go-live gate of a deployment, as a pure function of the facts: Phase 1A approved with its conditions
  * discharged, Phase 1B approved with a certificate for the deployed product version, Phase 2 approved, every
  * non-conformance accepted locally and not refused centrally, the agreements signed and in date, the sign-offs
- * held, the escalations resolved, and no suspension. Nothing orders the phases: only the facts count.
+ * held, the escalations resolved, the evidence the template requires in date, and no suspension. Nothing orders the
+ * phases: only the facts count.
  */
 public final class GoLiveGate {
 
@@ -32,8 +34,16 @@ public final class GoLiveGate {
             Set<String> signOffsRequired,
             Set<String> signOffsHeld,
             List<String> openEscalations,
+            List<RequiredEvidence> requiredEvidence,
             boolean suspended,
             LocalDate today) {
+    }
+
+    /**
+     * A row that requires evidence of {@code kind}, as last judged: {@code inDate} then (else {@code problem} says why),
+     * and its best piece in date through {@code lapsesOn} (null: nothing ends it).
+     */
+    public record RequiredEvidence(String requirementId, String kind, boolean inDate, LocalDate lapsesOn, String problem) {
     }
 
     /** One condition of the gate; {@code blockers} says in words what is missing (empty when met). */
@@ -70,6 +80,7 @@ public final class GoLiveGate {
         checks.add(check("SIGN_OFFS", new TreeSet<>(f.signOffsRequired()).stream()
                 .filter(s -> !f.signOffsHeld().contains(s)).map(s -> "Sign-off not recorded: " + s).toList()));
         checks.add(check("ESCALATIONS", f.openEscalations().stream().map(e -> "Escalation not resolved: " + e).toList()));
+        checks.add(check("EVIDENCE", evidence(f)));
         checks.add(check("NOT_SUSPENDED", f.suspended() ? List.of("Suspended by NHS Digital") : List.of()));
         return new Result(checks);
     }
@@ -112,6 +123,20 @@ public final class GoLiveGate {
                 blockers.add(kind.title() + " not signed");
             } else if (expiry.isBefore(f.today())) {
                 blockers.add(kind.title() + " expired on " + expiry);
+            }
+        }
+        return blockers;
+    }
+
+    private static List<String> evidence(Facts f) {
+        List<String> blockers = new ArrayList<>();
+        for (RequiredEvidence row : f.requiredEvidence().stream()
+                .sorted(Comparator.comparing(RequiredEvidence::requirementId)).toList()) {
+            if (!row.inDate()) {
+                blockers.add("Evidence for row " + row.requirementId() + " not in date: " + row.problem());
+            } else if (row.lapsesOn() != null && row.lapsesOn().isBefore(f.today())) {
+                blockers.add("Evidence for row " + row.requirementId() + " (" + row.kind() + ") went out of date on "
+                        + row.lapsesOn().plusDays(1));
             }
         }
         return blockers;

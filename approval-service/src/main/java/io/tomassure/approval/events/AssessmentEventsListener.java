@@ -18,7 +18,7 @@ import io.tomassure.outbox.EventInbox;
 
 /**
  * assessment-service's events, applied once each: assessments and deployments become known, submissions open
- * review cases. Every change re-evaluates the gates it touches, so the order of arrival does not matter.
+ * review cases, required evidence is judged in or out of date. Every change re-evaluates the gates it touches, so the order of arrival does not matter.
  */
 @ApplicationScoped
 public class AssessmentEventsListener {
@@ -56,6 +56,8 @@ public class AssessmentEventsListener {
             gates.reevaluate(deployment);
         } else if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
             cases.open(event.dataAs(AssessmentEvents.PHASE_SUBMITTED));
+        } else if (AssessmentEvents.REQUIRED_EVIDENCE_CHANGED.name().equals(event.type())) {
+            gates.evidenceChanged(event.dataAs(AssessmentEvents.REQUIRED_EVIDENCE_CHANGED));
         }
     }
 }

@@ -22,6 +22,7 @@ import io.tomassure.approval.domain.Certificate;
 import io.tomassure.approval.domain.Decision;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.domain.Escalation;
+import io.tomassure.approval.domain.EvidenceStanding;
 import io.tomassure.approval.domain.Gate;
 import io.tomassure.approval.domain.GoLiveGate;
 import io.tomassure.approval.domain.NcAcceptance;
@@ -32,6 +33,7 @@ import io.tomassure.approval.domain.PhaseState;
 import io.tomassure.approval.domain.ReviewCase;
 import io.tomassure.approval.domain.SignOff;
 import io.tomassure.events.approval.ApprovalEvents;
+import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
@@ -115,7 +117,40 @@ public class Gates {
         return gate;
     }
 
-    /** Agreements expire with the calendar, not with an event: re-check the gates that are open. */
+    /**
+     * A row requiring evidence stands anew (a piece attached, the programme's policy changed): records it and
+     * re-evaluates the gates it bears on, the deployment's for an EUO's row, every deployment's for the product's.
+     */
+    public void evidenceChanged(AssessmentEvents.RequiredEvidenceChanged changed) {
+        UUID owner = changed.deploymentId() != null ? changed.deploymentId() : changed.assessmentId();
+        EvidenceStanding.Key key = new EvidenceStanding.Key();
+        key.ownerId = owner;
+        key.requirementId = changed.requirementId();
+        EvidenceStanding found = EvidenceStanding.findById(key);
+        EvidenceStanding standing = found != null ? found : new EvidenceStanding();
+        standing.ownerId = owner;
+        standing.requirementId = changed.requirementId();
+        standing.assessmentId = changed.assessmentId();
+        standing.deploymentId = changed.deploymentId();
+        standing.kind = changed.kind();
+        standing.inDate = changed.inDate();
+        standing.lapsesOn = changed.lapsesOn();
+        standing.problem = changed.problem();
+        standing.updatedAt = time.now();
+        if (found == null) {
+            standing.persist();
+        }
+        if (changed.deploymentId() == null) {
+            reevaluateAssessment(changed.assessmentId());
+        } else {
+            DeploymentRef deployment = DeploymentRef.findById(changed.deploymentId());
+            if (deployment != null) { // else its creation, on its way, evaluates the gate with this standing
+                reevaluate(deployment);
+            }
+        }
+    }
+
+    /** Agreements and evidence go out of date with the calendar, not with an event: re-check the gates that are open. */
     @Scheduled(every = "${tom.approval.gate-recheck:1h}", delayed = "${tom.approval.gate-recheck:1h}")
     @Transactional
     public void recheckOpenGates() {
@@ -184,9 +219,14 @@ public class Gates {
                 d.assessmentId, d.deploymentId).stream()
                 .map(e -> "clinical-safety level " + e.level + " referred to the Clinical Safety Group").toList();
 
+        List<GoLiveGate.RequiredEvidence> evidence = EvidenceStanding.<EvidenceStanding>list(
+                "assessmentId = ?1 and (deploymentId is null or deploymentId = ?2)", d.assessmentId, d.deploymentId).stream()
+                .map(e -> new GoLiveGate.RequiredEvidence(e.requirementId, e.kind, e.inDate, e.lapsesOn, e.problem)).toList();
+
         return new GoLiveGate.Facts(state(case1a), state(case1b), state(case2), undischarged,
                 certificate == null ? null : certificate.productVersion, deployedVersion, nonConformances, acceptedLocally,
-                acknowledged, refused, required, held, signOffsRequired, signOffsHeld, escalations, suspended, time.today());
+                acknowledged, refused, required, held, signOffsRequired, signOffsHeld, escalations, evidence, suspended,
+                time.today());
     }
 
     static PhaseState state(ReviewCase reviewCase) {

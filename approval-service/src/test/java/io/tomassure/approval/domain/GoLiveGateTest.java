@@ -16,7 +16,7 @@ class GoLiveGateTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final List<String> CHECKS = List.of("PHASE_1A", "CONDITIONS", "PHASE_1B", "CERTIFICATE", "PHASE_2",
-            "NON_CONFORMANCES", "AGREEMENTS", "SIGN_OFFS", "ESCALATIONS", "NOT_SUSPENDED");
+            "NON_CONFORMANCES", "AGREEMENTS", "SIGN_OFFS", "ESCALATIONS", "EVIDENCE", "NOT_SUSPENDED");
 
     /** Facts where check {@code i} holds exactly when bit {@code i} of {@code satisfied} is set. */
     static GoLiveGate.Facts facts(int satisfied) {
@@ -38,11 +38,13 @@ class GoLiveGateTest {
                 EnumSet.of(AgreementKind.CONNECTION_AGREEMENT, AgreementKind.END_USER_POLICY), held,
                 Set.of("SIRO", "CSG"), ok[7] ? Set.of("SIRO", "CSG") : Set.of("SIRO"),
                 ok[8] ? List.of() : List.of("clinical-safety level 4"),
-                !ok[9], TODAY);
+                List.of(new GoLiveGate.RequiredEvidence("IG-02", "DSPT", true, null, null),
+                        new GoLiveGate.RequiredEvidence("SR-07", "PEN_TEST", true, ok[9] ? TODAY : TODAY.minusDays(1), null)),
+                !ok[10], TODAY);
     }
 
     @Test
-    void theGateOpensExactlyWhenEveryConditionHoldsInAll1024Combinations() {
+    void theGateOpensExactlyWhenEveryConditionHoldsInAll2048Combinations() {
         int all = (1 << CHECKS.size()) - 1;
         for (int satisfied = 0; satisfied <= all; satisfied++) {
             GoLiveGate.Result result = GoLiveGate.evaluate(facts(satisfied));
@@ -73,6 +75,7 @@ class GoLiveGateTest {
                 "End User Policy expired on 2026-11-20",
                 "Sign-off not recorded: CSG",
                 "Escalation not resolved: clinical-safety level 4",
+                "Evidence for row SR-07 (PEN_TEST) went out of date on 2026-11-21",
                 "Suspended by NHS Digital");
     }
 
@@ -82,13 +85,13 @@ class GoLiveGateTest {
         GoLiveGate.Facts refused = new GoLiveGate.Facts(base.phase1a(), base.phase1b(), base.phase2(),
                 base.undischargedConditions(), base.certifiedVersion(), base.deployedVersion(), Set.of("API-03", "API-02"),
                 Set.of("API-03", "API-02"), Set.of("API-02"), Set.of("API-03"), base.agreementsRequired(),
-                base.agreementsHeld(), base.signOffsRequired(), base.signOffsHeld(), base.openEscalations(), false, TODAY);
+                base.agreementsHeld(), base.signOffsRequired(), base.signOffsHeld(), base.openEscalations(), base.requiredEvidence(), false, TODAY);
         assertThat(GoLiveGate.evaluate(refused).blockers()).containsExactly("Non-conformance API-03 was refused by NHS Digital");
 
         GoLiveGate.Facts unreviewed = new GoLiveGate.Facts(base.phase1a(), base.phase1b(), base.phase2(),
                 base.undischargedConditions(), base.certifiedVersion(), base.deployedVersion(), Set.of("API-02"),
                 Set.of("API-02"), Set.of(), Set.of(), base.agreementsRequired(), base.agreementsHeld(),
-                base.signOffsRequired(), base.signOffsHeld(), base.openEscalations(), false, TODAY);
+                base.signOffsRequired(), base.signOffsHeld(), base.openEscalations(), base.requiredEvidence(), false, TODAY);
         assertThat(GoLiveGate.evaluate(unreviewed).blockers()).containsExactly("Non-conformance API-02 is not yet reviewed by NHS Digital");
     }
 
@@ -99,9 +102,24 @@ class GoLiveGateTest {
                 base.undischargedConditions(), null, "2.1", base.nonConformances(), base.acceptedLocally(),
                 base.acknowledgedCentrally(), base.refusedCentrally(), EnumSet.of(AgreementKind.DSA, AgreementKind.DSFC),
                 Map.of(AgreementKind.DSA, TODAY.plusYears(1)), base.signOffsRequired(), base.signOffsHeld(),
-                base.openEscalations(), false, TODAY);
+                base.openEscalations(), base.requiredEvidence(), false, TODAY);
         assertThat(GoLiveGate.evaluate(facts).blockers()).containsExactly("No conformance certificate",
                 "Data Sharing Framework Contract not signed");
+    }
+
+    @Test
+    void evidenceBlocksWhenMissingOrOutOfDateAndNotBeforeItsLastDay() {
+        GoLiveGate.Facts base = facts((1 << CHECKS.size()) - 1);
+        GoLiveGate.Facts facts = new GoLiveGate.Facts(base.phase1a(), base.phase1b(), base.phase2(),
+                base.undischargedConditions(), base.certifiedVersion(), base.deployedVersion(), base.nonConformances(),
+                base.acceptedLocally(), base.acknowledgedCentrally(), base.refusedCentrally(), base.agreementsRequired(),
+                base.agreementsHeld(), base.signOffsRequired(), base.signOffsHeld(), base.openEscalations(), List.of(
+                        new GoLiveGate.RequiredEvidence("SR-07", "PEN_TEST", true, TODAY, null),
+                        new GoLiveGate.RequiredEvidence("IG-02", "DSPT", false, null,
+                                "needs a Data Security and Protection Toolkit assessment: none attached")),
+                false, TODAY);
+        assertThat(GoLiveGate.evaluate(facts).blockers()).containsExactly("Evidence for row IG-02 not in date: needs a "
+                + "Data Security and Protection Toolkit assessment: none attached");
     }
 
     @Test

@@ -65,6 +65,12 @@ final class Flow {
                 assessmentId, supplier, euo, true, false, "sam"));
     }
 
+    /** Publishes how a product row requiring evidence stands. */
+    void evidence(String requirementId, boolean inDate, java.time.LocalDate lapsesOn, String problem) {
+        send(assessmentId.toString(), AssessmentEvents.REQUIRED_EVIDENCE_CHANGED, new AssessmentEvents.RequiredEvidenceChanged(
+                assessmentId, null, supplier, null, requirementId, "DSPT", inDate, lapsesOn, problem, "sam"));
+    }
+
     /** Publishes a submission of {@code phase}; returns the submission id. */
     UUID submitted(String phase, int revision, List<String> nonConformances, List<String> signOffs, int level) {
         UUID submissionId = UUID.randomUUID();

@@ -6,6 +6,7 @@ import static io.tomassure.approval.rest.Flow.clinicalSafety;
 import static io.tomassure.approval.rest.Flow.decide;
 import static io.tomassure.approval.rest.Flow.reviewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -121,6 +122,17 @@ class GateTest {
                     .body("open", equalTo(false)).body("blockers", hasItem("Suspended by NHS Digital"));
             reviewer().delete(deployment + "/suspension").then().statusCode(200).body("open", equalTo(true));
 
+            // Evidence the template requires goes out of date (the programme shortened its maximum age): the gate
+            // closes; fresh evidence opens it again.
+            flow.evidence("IG-02", false, null, "its Data Security and Protection Toolkit assessment went out of date on "
+                    + LocalDate.now() + ": attach a current one");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(flow.readiness(flow.euoUser())
+                    .getList("blockers", String.class)).containsExactly("Evidence for row IG-02 not in date: its Data "
+                            + "Security and Protection Toolkit assessment went out of date on " + LocalDate.now()
+                            + ": attach a current one"));
+            flow.evidence("IG-02", true, LocalDate.now().plusDays(60), null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> flow.readiness(flow.euoUser()).getBoolean("open"));
+
             // The End User Policy expires: the periodic re-check closes the gate again.
             clock.moveBy(Duration.ofDays(40));
             gates.recheckOpenGates();
@@ -129,6 +141,7 @@ class GateTest {
             assertThat(gateEvents(events, flow, null)).containsExactly(ApprovalEvents.GO_LIVE_READY.name(),
                     ApprovalEvents.DEPLOYMENT_LIVE.name(), ApprovalEvents.DEPLOYMENT_SUSPENDED.name(),
                     ApprovalEvents.GO_LIVE_BLOCKED.name(), ApprovalEvents.DEPLOYMENT_SUSPENDED.name(),
+                    ApprovalEvents.GO_LIVE_READY.name(), ApprovalEvents.GO_LIVE_BLOCKED.name(),
                     ApprovalEvents.GO_LIVE_READY.name(), ApprovalEvents.GO_LIVE_BLOCKED.name());
 
             // Every decision, signature and review went out through the outbox too.

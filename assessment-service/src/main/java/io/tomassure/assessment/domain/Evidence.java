@@ -24,6 +24,10 @@ public class Evidence extends PanacheEntityBase {
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
     public java.time.LocalDate expiresOn;
+    /** What it is, when its row requires a kind ({@link EvidenceKind}); null for any other file. */
+    public String kind;
+    /** The date it was issued or its assessment made, from which a programme ages its kind. */
+    public java.time.LocalDate effectiveOn;
     public String uploadedBy;
     /** The organisation whose storage quota the file counts against: the product's supplier or the deploying EUO. */
     public String ownerOds;

@@ -35,6 +35,8 @@ public class RequirementRow extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> allowedAnswers;
     public String answerKind;
+    /** The kind of evidence the row requires ({@link EvidenceKind}), or null. */
+    public String evidenceKind;
     public int ordinal;
 
     public static List<RequirementRow> of(UUID templateId) {

@@ -61,32 +61,23 @@ public class AnswerWriter {
         return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, tables, dryRun, replace);
     }
 
-    public Response evidence(Assessment assessment, Deployment deployment, String requirementId, String name,
-            String mediaType, String expiresOn, Long declaredLength, byte[] content) {
+    public Response evidence(Assessment assessment, Deployment deployment, String requirementId, EvidenceUpload upload,
+            byte[] content) {
         // Refuse on the declared size before looking at the body at all.
-        if (declaredLength != null && declaredLength > assessments.evidenceMaxBytes()) {
-            throw assessments.tooLarge(declaredLength);
+        if (upload.length != null && upload.length > assessments.evidenceMaxBytes()) {
+            throw assessments.tooLarge(upload.length);
         }
-        if (!EvidenceFiles.isFileName(name)) {
+        if (!EvidenceFiles.isFileName(upload.name)) {
             throw ProblemException.invalid("name", "name the file with the 'name' query parameter (1 to 255 characters, "
                     + "no control characters)");
         }
-        String type = mediaType == null || mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : mediaType;
+        String type = upload.mediaType == null || upload.mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM
+                : upload.mediaType;
         Evidence evidence = assessments.addEvidence(access.viewer(), access.username(), assessment, deployment,
-                requirementId, name, type, date(expiresOn), content == null ? new byte[0] : content);
+                requirementId, new AssessmentDtos.EvidenceFile(upload.name, type, upload.kind(), upload.effectiveOn(),
+                        upload.expiresOn(), content == null ? new byte[0] : content));
         return Response.created(URI.create("/api/v1/assessments/" + assessment.id + "/evidence/" + evidence.id))
                 .entity(Views.evidence(evidence)).build();
-    }
-
-    private static java.time.LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid("expiresOn", "expiresOn is a date, YYYY-MM-DD");
-        }
     }
 
     public Response download(Assessment assessment, UUID evidenceId) {

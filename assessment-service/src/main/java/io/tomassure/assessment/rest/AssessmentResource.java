@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -209,12 +210,13 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Attach evidence to a row", description = "The request body is the file; its Content-Type is "
-            + "kept, 'name' names it, 'expiresOn' (YYYY-MM-DD) says when it stops being valid. Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
+            + "kept, 'name' names it, 'kind' says what it is, 'effectiveOn' when it was issued and 'expiresOn' when it stops "
+            + "being valid. A row that requires a kind (a DSPT, a penetration test) counts a piece in date while it is "
+            + "younger than its programme's maximum age and not expired: submission and the go-live gate need one. "
+            + "Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @QueryParam("name") String name, @QueryParam("expiresOn") String expiresOn,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
-        return writer.evidence(access.assessment(id), null, requirementId, name, mediaType, expiresOn, length, content);
+            @BeanParam EvidenceUpload upload, byte[] content) {
+        return writer.evidence(access.assessment(id), null, requirementId, upload, content);
     }
 
     @GET

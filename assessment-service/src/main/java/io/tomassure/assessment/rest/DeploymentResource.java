@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -143,14 +144,11 @@ public class DeploymentResource {
     @Path("/{id}/responses/{requirementId}/evidence")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EUO)
-    @Operation(summary = "Attach evidence to an EUO row", description = "The request body is the file; 'name' names it, 'expiresOn' (YYYY-MM-DD) says when it stops being valid. Size-limited (413 beyond).")
+    @Operation(summary = "Attach evidence to an EUO row", description = "As for a product's row: 'name', 'kind', 'effectiveOn' and 'expiresOn'. Size-limited (413 beyond).")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @QueryParam("name") String name, @QueryParam("expiresOn") String expiresOn,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String mediaType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] content) {
+            @BeanParam EvidenceUpload upload, byte[] content) {
         Deployment deployment = access.deployment(id);
-        return writer.evidence(access.assessmentOf(deployment.assessmentId), deployment, requirementId, name, mediaType,
-                expiresOn, length, content);
+        return writer.evidence(access.assessmentOf(deployment.assessmentId), deployment, requirementId, upload, content);
     }
 
     @GET

@@ -1,6 +1,9 @@
 package io.tomassure.assessment.rest;
 
 import java.net.URI;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tomassure.assessment.service.OscalExports;
 import io.tomassure.assessment.domain.AnswerKind;
+import io.tomassure.assessment.domain.EvidenceKind;
+import io.tomassure.assessment.domain.EvidencePolicy;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.Programme;
@@ -37,11 +41,14 @@ import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Catalogue;
+import io.tomassure.assessment.service.OscalExports;
+import io.tomassure.assessment.service.RequiredEvidence;
 import io.tomassure.assessment.service.TemplateDtos.RequirementDefinition;
 import io.tomassure.assessment.service.TemplateDtos.SectionDefinition;
 import io.tomassure.assessment.service.TemplateDtos.TemplateDefinition;
 import io.tomassure.assessment.service.TemplateDtos.TemplateSummary;
 import io.tomassure.assessment.service.TemplateDtos.TemplateView;
+import io.tomassure.support.problem.ProblemException;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1")
@@ -55,14 +62,20 @@ public class ProgrammeResource {
     public record ProgrammeView(String code, String name, List<TemplateSummary> templates) {
     }
 
+    /** The oldest each kind of evidence may be, as ISO 8601 periods ({@code {"DSPT": "P12M"}}). */
+    public record EvidencePolicyView(String programme, @NotNull @Size(max = 20) Map<EvidenceKind, @NotBlank @Size(max = 20) String> maxAge) {
+    }
+
     private final Catalogue catalogue;
     private final Access access;
     private final OscalExports oscal;
+    private final RequiredEvidence requiredEvidence;
 
-    ProgrammeResource(Catalogue catalogue, Access access, OscalExports oscal) {
+    ProgrammeResource(Catalogue catalogue, Access access, OscalExports oscal, RequiredEvidence requiredEvidence) {
         this.catalogue = catalogue;
         this.access = access;
         this.oscal = oscal;
+        this.requiredEvidence = requiredEvidence;
     }
 
     @POST
@@ -84,6 +97,42 @@ public class ProgrammeResource {
                 .collect(Collectors.groupingBy(t -> t.programmeCode, Collectors.mapping(ProgrammeResource::summary, Collectors.toList())));
         return Programme.<Programme>list("order by code").stream()
                 .map(p -> new ProgrammeView(p.code, p.name, templates.getOrDefault(p.code, List.of()))).toList();
+    }
+
+    @GET
+    @Path("/programmes/{code}/evidence-policy")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "Get the programme's evidence policy", description = "The oldest each kind of evidence may be "
+            + "(ISO 8601 periods). A kind without a maximum age is in date until its own expiry.")
+    public EvidencePolicyView evidencePolicy(@PathParam("code") String programme) {
+        return view(programme, requiredEvidence.policy(programme));
+    }
+
+    @PUT
+    @Path("/programmes/{code}/evidence-policy")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set the programme's evidence policy", description = "Replaces, whole, the oldest each kind of "
+            + "evidence may be: {\"maxAge\": {\"DSPT\": \"P12M\", \"PEN_TEST\": \"P1Y\"}}. A piece is in date from its "
+            + "effective date until that age, or its expiry if sooner. Takes effect at once: every row requiring evidence, "
+            + "in every assessment of the programme, is re-judged and published, and a go-live gate whose evidence is no "
+            + "longer in date closes.")
+    public EvidencePolicyView setEvidencePolicy(@PathParam("code") String programme,
+            @Valid @NotNull EvidencePolicyView request) {
+        Map<EvidenceKind, Period> maxAge = new EnumMap<>(EvidenceKind.class);
+        request.maxAge().forEach((kind, age) -> {
+            try {
+                maxAge.put(kind, Period.parse(age));
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("maxAge." + kind, "an ISO 8601 period, such as P12M or P1Y");
+            }
+        });
+        return view(programme, requiredEvidence.setPolicy(programme, maxAge, access.username()));
+    }
+
+    private static EvidencePolicyView view(String programme, EvidencePolicy policy) {
+        Map<EvidenceKind, String> maxAge = new EnumMap<>(EvidenceKind.class);
+        policy.maxAge().forEach((kind, age) -> maxAge.put(kind, age.toString()));
+        return new EvidencePolicyView(programme, maxAge);
     }
 
     @POST
@@ -144,7 +193,8 @@ public class ProgrammeResource {
                 s.code, s.title, SectionKind.valueOf(s.kind), rows.getOrDefault(s.code, List.of()).stream()
                         .map(r -> new RequirementDefinition(r.ref, r.title, r.description, r.guidance,
                                 r.level == null ? null : Level.valueOf(r.level), RowType.valueOf(r.rowType),
-                                Party.valueOf(r.answeredBy), r.phases, r.allowedAnswers, AnswerKind.valueOf(r.answerKind)))
+                                Party.valueOf(r.answeredBy), r.phases, r.allowedAnswers, AnswerKind.valueOf(r.answerKind),
+                                r.evidenceKind == null ? null : EvidenceKind.valueOf(r.evidenceKind)))
                         .toList()))
                 .toList();
         return new TemplateView(template.id, template.programmeCode, template.version, template.status,

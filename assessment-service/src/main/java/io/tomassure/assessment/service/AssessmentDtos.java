@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.IgOutcome;
 import io.tomassure.assessment.domain.Rag;
 import io.tomassure.assessment.domain.RowScore;
@@ -44,8 +45,13 @@ public final class AssessmentDtos {
     public record ScoreRequest(@NotNull RowScore score, @Size(max = 20000) String comment) {
     }
 
-    public record EvidenceView(UUID id, String name, String mediaType, String sha256, long size,
-            java.time.LocalDate expiresOn, String uploadedBy, Instant uploadedAt) {
+    /** A file to attach to a row: what it is ({@code kind}, may be null), when it was issued and when it expires. */
+    public record EvidenceFile(String name, String mediaType, EvidenceKind kind, java.time.LocalDate effectiveOn,
+            java.time.LocalDate expiresOn, byte[] content) {
+    }
+
+    public record EvidenceView(UUID id, String name, String mediaType, String sha256, long size, EvidenceKind kind,
+            java.time.LocalDate effectiveOn, java.time.LocalDate expiresOn, String uploadedBy, Instant uploadedAt) {
     }
 
     /** An answer; {@code reattest} when a template uplift carried it to a row that changed and it awaits confirmation. */

@@ -15,6 +15,7 @@ import io.tomassure.assessment.config.AssessmentConfig;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
+import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
 import io.tomassure.assessment.domain.ProductVersion;
@@ -23,6 +24,7 @@ import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.SectionKind;
 import io.tomassure.assessment.domain.Template;
 import io.tomassure.assessment.domain.TemplateSection;
+import io.tomassure.assessment.service.AssessmentDtos.EvidenceFile;
 import io.tomassure.assessment.service.AssessmentDtos.Impact;
 import io.tomassure.assessment.service.AssessmentDtos.ScoreRequest;
 import io.tomassure.events.assessment.AssessmentEvents;
@@ -41,13 +43,16 @@ public class Assessments {
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final TimeSource time;
+    private final RequiredEvidence requiredEvidence;
     private final long evidenceMaxBytes;
     private final long evidenceQuotaBytes;
 
-    Assessments(Catalogue catalogue, Outbox outbox, TimeSource time, AssessmentConfig config) {
+    Assessments(Catalogue catalogue, Outbox outbox, TimeSource time, RequiredEvidence requiredEvidence,
+            AssessmentConfig config) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.time = time;
+        this.requiredEvidence = requiredEvidence;
         this.evidenceMaxBytes = config.evidence().maxBytes();
         this.evidenceQuotaBytes = config.evidence().quotaBytes();
     }
@@ -158,20 +163,25 @@ public class Assessments {
         return response;
     }
 
-    /** Attaches a file to an answered row, for the party that answers it; its SHA-256 joins the next revision. */
+    /**
+     * Attaches a file to an answered row, for the party that answers it; its SHA-256 joins the next revision. A row
+     * that requires a kind of evidence takes that kind only, dated when its programme ages the kind.
+     */
     @Transactional
     public Evidence addEvidence(Viewer viewer, String username, Assessment assessment, Deployment deployment, String ref,
-            String name, String mediaType, LocalDate expiresOn, byte[] content) {
+            EvidenceFile file) {
         Requirement row = catalogue.requirement(assessment, ref);
         Answers.requireAnswerer(viewer, assessment, deployment, row);
         Answers.lockForChange(assessment, deployment);
         Answers.requireEditable(assessment, deployment, row);
+        byte[] content = file.content();
         if (content.length > evidenceMaxBytes) {
             throw tooLarge(content.length);
         }
         if (content.length == 0) {
             throw ProblemException.invalid("body", "the evidence file is empty");
         }
+        EvidenceKind kind = kindFor(assessment, ref, file);
         Response response = Answers.existing(assessment.id, deployment == null ? null : deployment.id, row.id())
                 .orElseThrow(() -> ProblemException.conflict("row-not-answered", "Not answered",
                         "Answer row " + ref + " before attaching evidence to it"));
@@ -180,12 +190,14 @@ public class Assessments {
         Evidence evidence = new Evidence();
         evidence.id = Ids.next();
         evidence.responseId = response.id;
-        evidence.name = name;
-        evidence.mediaType = mediaType;
+        evidence.name = file.name();
+        evidence.mediaType = file.mediaType();
         evidence.sha256 = sha256(content);
         evidence.sizeBytes = content.length;
         evidence.content = content;
-        evidence.expiresOn = expiresOn;
+        evidence.kind = kind == null ? null : kind.name();
+        evidence.effectiveOn = file.effectiveOn();
+        evidence.expiresOn = file.expiresOn();
         evidence.uploadedBy = username;
         evidence.ownerOds = owner;
         evidence.uploadedAt = time.now();
@@ -193,9 +205,32 @@ public class Assessments {
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
         outbox.record(AssessmentEvents.EVIDENCE_ADDED, subject, new AssessmentEvents.EvidenceAdded(assessment.id,
                 deployment == null ? null : deployment.id, assessment.supplierOds,
-                deployment == null ? null : deployment.euoOds, ref, evidence.id, name, evidence.sha256, evidence.sizeBytes,
-                expiresOn, username));
+                deployment == null ? null : deployment.euoOds, ref, evidence.id, file.name(), evidence.sha256,
+                evidence.sizeBytes, file.expiresOn(), evidence.kind, file.effectiveOn(), username));
+        requiredEvidence.attached(assessment, deployment, ref, username);
         return evidence;
+    }
+
+    /** The kind of the file: the row's, when it requires one (no other is taken); its dates checked against today. */
+    private EvidenceKind kindFor(Assessment assessment, String ref, EvidenceFile file) {
+        EvidenceKind required = requiredEvidence.kindRequired(assessment, ref);
+        if (required != null && file.kind() != null && file.kind() != required) {
+            throw ProblemException.invalid("kind", "row " + ref + " requires a " + required.title() + " (" + required
+                    + "), not a " + file.kind().title());
+        }
+        EvidenceKind kind = required != null ? required : file.kind();
+        LocalDate today = time.today();
+        if (file.effectiveOn() != null && file.effectiveOn().isAfter(today)) {
+            throw ProblemException.invalid("effectiveOn", "effectiveOn is the date it was issued: not after today, " + today);
+        }
+        if (file.effectiveOn() != null && file.expiresOn() != null && file.expiresOn().isBefore(file.effectiveOn())) {
+            throw ProblemException.invalid("expiresOn", "evidence cannot expire before its effective date");
+        }
+        if (kind != null && file.effectiveOn() == null && requiredEvidence.aged(assessment, kind)) {
+            throw ProblemException.invalid("effectiveOn", "a " + kind.title() + " is aged from the date it was issued: "
+                    + "give it as effectiveOn (YYYY-MM-DD)");
+        }
+        return kind;
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.tomassure.assessment.domain.Assessment;
+import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Programme;
 import io.tomassure.assessment.domain.Requirement;
@@ -38,6 +39,7 @@ public class Catalogue {
     private final Outbox outbox;
     private final TimeSource time;
     private final Map<UUID, List<Requirement>> publishedRules = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, EvidenceKind>> publishedEvidence = new ConcurrentHashMap<>();
 
     Catalogue(Outbox outbox, TimeSource time) {
         this.outbox = outbox;
@@ -135,6 +137,19 @@ public class Catalogue {
         return publishedRules.computeIfAbsent(template.id, Catalogue::loadRules);
     }
 
+    /** The kind of evidence each row of the template requires, by requirement id (rows requiring none left out). */
+    public Map<String, EvidenceKind> evidenceRequired(Template template) {
+        if (!template.isPublished()) {
+            return loadEvidenceRequired(template.id);
+        }
+        return publishedEvidence.computeIfAbsent(template.id, Catalogue::loadEvidenceRequired);
+    }
+
+    private static Map<String, EvidenceKind> loadEvidenceRequired(UUID templateId) {
+        return RequirementRow.<RequirementRow>list("templateId = ?1 and evidenceKind is not null", templateId).stream()
+                .collect(Collectors.toUnmodifiableMap(r -> r.ref, r -> EvidenceKind.valueOf(r.evidenceKind)));
+    }
+
     private static List<Requirement> loadRules(UUID templateId) {
         Map<String, SectionKind> kinds = TemplateSection.of(templateId).stream()
                 .collect(Collectors.toMap(s -> s.code, s -> SectionKind.valueOf(s.kind)));
@@ -175,6 +190,7 @@ public class Catalogue {
                 row.phases = r.phases().stream().map(Phase::fromLabel).map(Phase::label).sorted().toList();
                 row.allowedAnswers = List.copyOf(r.allowedAnswers());
                 row.answerKind = r.kind().name();
+                row.evidenceKind = r.evidence() == null ? null : r.evidence().name();
                 row.ordinal = rowOrdinal++;
                 row.persist();
             }

@@ -70,12 +70,14 @@ public class Submissions {
     private final Outbox outbox;
     private final Uplifts uplifts;
     private final TimeSource time;
+    private final RequiredEvidence requiredEvidence;
 
-    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts, TimeSource time) {
+    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts, TimeSource time, RequiredEvidence requiredEvidence) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.uplifts = uplifts;
         this.time = time;
+        this.requiredEvidence = requiredEvidence;
     }
 
     /** The product's revisions of Phases 1A and 1B ({@code deployment} null), or a deployment's of Phase 2, oldest first. */
@@ -116,11 +118,11 @@ public class Submissions {
         List<Requirement> rules = catalogue.rulesFor(assessment);
         Map<String, Answer> answers = Answers.inForce(assessment.id, deploymentId);
         Scope scope = deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT;
-        List<SubmissionReadiness.Missing> missing = missing(rules, answers, scope, phase);
+        List<SubmissionReadiness.Missing> missing = missing(assessment, deployment, rules, answers, phase);
         if (!missing.isEmpty()) {
             throw new ProblemException(Problem.of(422, "submission-incomplete", "Phase " + phase.label() + " is incomplete",
-                    missing.size() + " row(s) must be answered or their non-conformance detailed before Phase "
-                            + phase.label() + " can be submitted").with("missing", missing));
+                    missing.size() + " row(s) must be answered, their non-conformance detailed or their evidence brought "
+                            + "up to date before Phase " + phase.label() + " can be submitted").with("missing", missing));
         }
         Evaluation evaluation = Views.evaluate(assessment, deployment, rules, answers);
         List<Requirement> phaseRows = rules.stream().filter(r -> scope.carries(r) && r.phases().contains(phase)
@@ -183,13 +185,18 @@ public class Submissions {
     /** What a phase still lacks before it can be submitted: the rows a submission now would refuse, and why. */
     @Transactional
     public List<SubmissionReadiness.Missing> missing(Assessment assessment, Deployment deployment, Phase phase) {
-        return missing(catalogue.rulesFor(assessment), Answers.inForce(assessment.id, deployment == null ? null : deployment.id),
-                deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT, phase);
+        return missing(assessment, deployment, catalogue.rulesFor(assessment),
+                Answers.inForce(assessment.id, deployment == null ? null : deployment.id), phase);
     }
 
-    private static List<SubmissionReadiness.Missing> missing(List<Requirement> rules, Map<String, Answer> answers, Scope scope,
-            Phase phase) {
-        return SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase));
+    /** The rows not answered as the phase needs them, then those lacking evidence in date. */
+    private List<SubmissionReadiness.Missing> missing(Assessment assessment, Deployment deployment, List<Requirement> rules,
+            Map<String, Answer> answers, Phase phase) {
+        Scope scope = deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT;
+        List<SubmissionReadiness.Missing> missing = new ArrayList<>(
+                SubmissionReadiness.missing(rules, answers, r -> scope.needsFor(r, phase)));
+        missing.addAll(requiredEvidence.missing(assessment, deployment, rules, r -> scope.needsFor(r, phase)));
+        return missing;
     }
 
     /** One row of a revision diff: {@code before} and {@code after} are the row as each revision froze it. */

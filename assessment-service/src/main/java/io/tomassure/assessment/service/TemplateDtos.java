@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.tomassure.assessment.domain.AnswerKind;
+import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.Level;
 import io.tomassure.assessment.domain.Party;
 import io.tomassure.assessment.domain.RowType;
@@ -33,12 +34,14 @@ public final class TemplateDtos {
     /**
      * A requirement row: {@code id} as in the workbook (IO-01, SR-13, ...), {@code level} MUST or SHOULD,
      * {@code type} INFO, ACTION or REQ, who answers it, its phases (1A, 1B, 2), the answers it allows and what they
-     * mean ({@code answerKind}; when absent, COMPLIANCE if answers are listed, else FREE_TEXT).
+     * mean ({@code answerKind}; when absent, COMPLIANCE if answers are listed, else FREE_TEXT), and the kind of
+     * evidence it requires, if any ({@code evidence}: its programme sets how old that kind may be).
      */
     public record RequirementDefinition(@NotBlank @Size(max = 100) String id, @NotBlank @Size(max = 4000) String title,
             @Size(max = 20000) String description, @Size(max = 20000) String guidance, Level level, @NotNull RowType type,
             @NotNull Party answeredBy, @NotNull @Size(max = 3) List<@NotBlank String> phases,
-            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 300) String> allowedAnswers, AnswerKind answerKind) {
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 300) String> allowedAnswers, AnswerKind answerKind,
+            EvidenceKind evidence) {
 
         /** The kind given, or the one the allowed answers imply. */
         public AnswerKind kind() {

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tomassure.assessment.config.AssessmentConfig;
+import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.ClinicalSafety;
@@ -234,6 +235,7 @@ public class Views {
     }
 
     public static EvidenceView evidence(Evidence e) {
-        return new EvidenceView(e.id, e.name, e.mediaType, e.sha256, e.sizeBytes, e.expiresOn, e.uploadedBy, e.uploadedAt);
+        return new EvidenceView(e.id, e.name, e.mediaType, e.sha256, e.sizeBytes,
+                e.kind == null ? null : EvidenceKind.valueOf(e.kind), e.effectiveOn, e.expiresOn, e.uploadedBy, e.uploadedAt);
     }
 }

@@ -127,7 +127,7 @@ public final class TemplateImport {
         String title = firstNonBlank(row.get(Column.TITLE), firstLine(row.get(Column.DESCRIPTION)), row.id());
         return new RequirementDefinition(row.id(), title, blankToNull(row.get(Column.DESCRIPTION)),
                 blankToNull(guidance(row)), level(row, kind, type, inferred), type, party(row, section, inferred),
-                section.phases().stream().map(Phase::label).toList(), answers, kind);
+                section.phases().stream().map(Phase::label).toList(), answers, kind, null);
     }
 
     /**

@@ -103,7 +103,12 @@ class AuditLogIntegrationTest {
                 event(AssessmentEvents.ORGANISATION_REGISTERED, UUID.randomUUID(), new AssessmentEvents.OrganisationRegistered(
                         supplier, "Supplier " + supplier, List.of("SUPPLIER"), "ada")),
                 event(AssessmentEvents.EVIDENCE_ADDED, assessment, new AssessmentEvents.EvidenceAdded(assessment, null, supplier,
-                        null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ef".repeat(32), 1024, LocalDate.of(2027, 6, 1), "sam")),
+                        null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ef".repeat(32), 1024, LocalDate.of(2027, 6, 1), "PEN_TEST",
+                        LocalDate.of(2026, 6, 1), "sam")),
+                event(AssessmentEvents.REQUIRED_EVIDENCE_CHANGED, assessment, new AssessmentEvents.RequiredEvidenceChanged(
+                        assessment, null, supplier, null, "API-01", "PEN_TEST", true, LocalDate.of(2027, 6, 1), null, "sam")),
+                event(AssessmentEvents.EVIDENCE_POLICY_CHANGED, UUID.randomUUID(), new AssessmentEvents.EvidencePolicyChanged(
+                        "demo", java.util.Map.of("PEN_TEST", "P12M"), "ada")),
                 event(AssessmentEvents.CONTACTS_CHANGED, UUID.randomUUID(), new AssessmentEvents.ContactsChanged(supplier,
                         List.of(new AssessmentEvents.Contact("PROJECT_MANAGER", "Pam", "pam@supplier.example", null)), "sam")),
                 event(AssessmentEvents.TEMPLATE_PUBLISHED, UUID.randomUUID(), new AssessmentEvents.TemplatePublished(

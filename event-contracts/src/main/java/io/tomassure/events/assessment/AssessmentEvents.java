@@ -27,6 +27,10 @@ public final class AssessmentEvents {
             "tom.assessment.updated", Topics.ASSESSMENT, AssessmentUpdated.class);
     public static final EventType<EvidenceAdded> EVIDENCE_ADDED = EventType.of(
             "tom.assessment.evidence-added", Topics.ASSESSMENT, EvidenceAdded.class);
+    public static final EventType<RequiredEvidenceChanged> REQUIRED_EVIDENCE_CHANGED = EventType.of(
+            "tom.assessment.required-evidence-changed", Topics.ASSESSMENT, RequiredEvidenceChanged.class);
+    public static final EventType<EvidencePolicyChanged> EVIDENCE_POLICY_CHANGED = EventType.of(
+            "tom.assessment.evidence-policy-changed", Topics.ASSESSMENT, EvidencePolicyChanged.class);
     public static final EventType<NonConformanceReported> NON_CONFORMANCE_REPORTED = EventType.of(
             "tom.assessment.non-conformance-reported", Topics.ASSESSMENT, NonConformanceReported.class);
     public static final EventType<DeploymentCreated> DEPLOYMENT_CREATED = EventType.of(
@@ -59,10 +63,26 @@ public final class AssessmentEvents {
             String part, String requirementId, String by) {
     }
 
-    /** A file backing up an answer; {@code expiresOn} when it stops being valid (e.g. a penetration test report). */
+    /**
+     * A file backing up an answer; {@code expiresOn} when it stops being valid (e.g. a penetration test report),
+     * {@code kind} what it is when its row requires a kind, {@code effectiveOn} the date it was issued.
+     */
     public record EvidenceAdded(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
             String requirementId, UUID evidenceId, String name, String sha256, long size, java.time.LocalDate expiresOn,
-            String by) {
+            String kind, java.time.LocalDate effectiveOn, String by) {
+    }
+
+    /**
+     * How a row that requires evidence of a {@code kind} now stands, after a piece was attached or its programme's
+     * policy changed: {@code inDate}, and {@code lapsesOn} the last day its best piece is in date (null when nothing
+     * ends it, or there is none); {@code problem} says why it is not in date. The go-live gate and reminders follow it.
+     */
+    public record RequiredEvidenceChanged(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
+            String requirementId, String kind, boolean inDate, java.time.LocalDate lapsesOn, String problem, String by) {
+    }
+
+    /** A programme's maximum age per evidence kind (ISO 8601 periods: {@code {"DSPT": "P12M"}}), whole. */
+    public record EvidencePolicyChanged(String programme, java.util.Map<String, String> maxAge, String by) {
     }
 
     /** A Semi-compliant or Non-compliant answer to an Action or Req row, with what the register holds of it. */

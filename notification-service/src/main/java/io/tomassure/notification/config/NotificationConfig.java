@@ -1,6 +1,7 @@
 package io.tomassure.notification.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,10 @@ public interface NotificationConfig {
     /** How many days before an agreement or a piece of evidence expires its reminder goes out. */
     @WithDefault("30")
     int agreementWarningDays();
+
+    /** How many days before required evidence goes out of date its reminders go out, one per number. */
+    @WithDefault("30,7")
+    List<Integer> evidenceReminderDays();
 
     /** Working days a review may wait for its decision before it is overdue. */
     @WithDefault("5")

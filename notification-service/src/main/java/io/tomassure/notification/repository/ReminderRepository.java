@@ -35,6 +35,11 @@ public class ReminderRepository {
             LocalDate expiresOn) {
     }
 
+    /** A row requiring evidence, in date through {@code lapsesOn}; {@code euoOds} is set for a deployment's own row. */
+    public record TrackedRequiredEvidence(String ownerId, String requirementId, String kind, String supplierOds,
+            String euoOds, LocalDate lapsesOn) {
+    }
+
     public record TrackedDeployment(String deploymentId, String supplierOds, String euoOds, Instant waitingSince) {
     }
 
@@ -67,6 +72,20 @@ public class ReminderRepository {
                 euoOds, Date.valueOf(expiresOn));
     }
 
+    /** A row's evidence now in date through {@code lapsesOn}, or (null) nothing to remind of. */
+    public void trackRequiredEvidence(UUID ownerId, String requirementId, String kind, String supplierOds, String euoOds,
+            LocalDate lapsesOn) {
+        if (lapsesOn == null) {
+            execute("delete from tracked_required_evidence where owner_id = ? and requirement_id = ?", ownerId, requirementId);
+            return;
+        }
+        execute("""
+                insert into tracked_required_evidence (owner_id, requirement_id, kind, supplier_ods, euo_ods, lapses_on)
+                values (?, ?, ?, ?, ?, ?) on conflict (owner_id, requirement_id)
+                do update set kind = excluded.kind, lapses_on = excluded.lapses_on""",
+                ownerId, requirementId, kind, supplierOds, euoOds, Date.valueOf(lapsesOn));
+    }
+
     /** A deployment waiting for its go-live gate since {@code waitingSince}. */
     public void trackDeployment(UUID deploymentId, String supplierOds, String euoOds, Instant waitingSince) {
         execute("insert into tracked_deployment (deployment_id, supplier_ods, euo_ods, waiting_since) values (?, ?, ?, ?) "
@@ -82,15 +101,9 @@ public class ReminderRepository {
 
     /** Agreements expiring from {@code from} to {@code to}, both included. */
     public List<TrackedAgreement> agreementsExpiring(LocalDate from, LocalDate to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select agreement_id, kind, ods_code, expires_on from tracked_agreement where expires_on between ? and ?")) {
-            select.setDate(1, Date.valueOf(from));
-            select.setDate(2, Date.valueOf(to));
-            return Jdbc.list(select, rs -> new TrackedAgreement(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getObject(4, LocalDate.class)));
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return between("select agreement_id, kind, ods_code, expires_on from tracked_agreement where expires_on between ? and ?",
+                from, to, rs -> new TrackedAgreement(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)));
     }
 
     public List<TrackedCase> undecidedCases() {
@@ -105,13 +118,26 @@ public class ReminderRepository {
 
     /** Evidence expiring from {@code from} to {@code to}, both included. */
     public List<TrackedEvidence> evidenceExpiring(LocalDate from, LocalDate to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        return between("""
                 select evidence_id, requirement_id, name, supplier_ods, euo_ods, expires_on from tracked_evidence
-                where expires_on between ? and ?""")) {
+                where expires_on between ? and ?""", from, to, rs -> new TrackedEvidence(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+    }
+
+    /** Required evidence going out of date from {@code from} to {@code to}, both included. */
+    public List<TrackedRequiredEvidence> requiredEvidenceLapsing(LocalDate from, LocalDate to) {
+        return between("""
+                select owner_id, requirement_id, kind, supplier_ods, euo_ods, lapses_on from tracked_required_evidence
+                where lapses_on between ? and ?""", from, to, rs -> new TrackedRequiredEvidence(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+    }
+
+    /** The rows of a query whose two parameters are the first and last day of a period. */
+    private <T> List<T> between(String sql, LocalDate from, LocalDate to, Jdbc.Row<T> row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             select.setDate(1, Date.valueOf(from));
             select.setDate(2, Date.valueOf(to));
-            return Jdbc.list(select, rs -> new TrackedEvidence(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+            return Jdbc.list(select, row);
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

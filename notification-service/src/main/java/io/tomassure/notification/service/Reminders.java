@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,16 +22,19 @@ import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.approval.ApprovalEvents;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.notification.config.NotificationConfig;
+import io.tomassure.notification.domain.LapseWindows;
 import io.tomassure.notification.domain.WorkingDays;
 import io.tomassure.notification.repository.ReminderRepository;
 import io.tomassure.notification.repository.ReminderRepository.TrackedAgreement;
 import io.tomassure.notification.repository.ReminderRepository.TrackedCase;
 import io.tomassure.notification.repository.ReminderRepository.TrackedDeployment;
 import io.tomassure.notification.repository.ReminderRepository.TrackedEvidence;
+import io.tomassure.notification.repository.ReminderRepository.TrackedRequiredEvidence;
 import io.tomassure.support.time.TimeSource;
 
 /**
- * Reminders, on the clock rather than on an event: agreements and evidence about to expire, reviews waiting longer
+ * Reminders, on the clock rather than on an event: agreements and evidence about to expire, required evidence about
+ * to go out of date (30 and 7 days ahead), reviews waiting longer
  * than their service level, deployments whose go-live gate stays closed long after Phase 2 was submitted. Each
  * reminder is a notice with an id derived from what it is about, so it goes out once.
  */
@@ -39,6 +44,7 @@ public class Reminders {
     public static final String AGREEMENT_EXPIRING = "tom.notification.reminder.agreement-expiring";
     public static final String REVIEW_OVERDUE = "tom.notification.reminder.review-overdue";
     public static final String EVIDENCE_EXPIRING = "tom.notification.reminder.evidence-expiring";
+    public static final String EVIDENCE_LAPSING = "tom.notification.reminder.evidence-lapsing";
     public static final String GO_LIVE_STUCK = "tom.notification.reminder.go-live-stuck";
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
@@ -74,6 +80,11 @@ public class Reminders {
                 tracked.trackEvidence(added.evidenceId(), added.requirementId(), added.name(), added.supplierOds(),
                         added.euoOds(), added.expiresOn());
             }
+        } else if (AssessmentEvents.REQUIRED_EVIDENCE_CHANGED.name().equals(event.type())) {
+            var changed = event.dataAs(AssessmentEvents.REQUIRED_EVIDENCE_CHANGED);
+            tracked.trackRequiredEvidence(changed.deploymentId() != null ? changed.deploymentId() : changed.assessmentId(),
+                    changed.requirementId(), changed.kind(), changed.supplierOds(), changed.euoOds(),
+                    changed.inDate() ? changed.lapsesOn() : null);
         } else if (AssessmentEvents.PHASE_SUBMITTED.name().equals(event.type())) {
             var submitted = event.dataAs(AssessmentEvents.PHASE_SUBMITTED);
             if (submitted.deploymentId() != null) {
@@ -98,6 +109,7 @@ public class Reminders {
         QuarkusTransaction.requiringNew().run(() -> {
             agreementsExpiring(today);
             evidenceExpiring(today);
+            requiredEvidenceLapsing(today);
             reviewsOverdue(today);
             goLiveStuck(today);
         });
@@ -144,6 +156,27 @@ public class Reminders {
             data.put(evidence.euoOds() == null ? "supplierOds" : "euoOds",
                     evidence.euoOds() == null ? evidence.supplierOds() : evidence.euoOds());
             remind(EVIDENCE_EXPIRING, "evidence-expiring:" + evidence.evidenceId(), evidence.evidenceId(), data);
+        }
+    }
+
+    /** Before a row's required evidence goes out of date: one reminder in each window (30 days, then 7). */
+    private void requiredEvidenceLapsing(LocalDate today) {
+        List<Integer> windows = config.evidenceReminderDays();
+        int widest = windows.stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (TrackedRequiredEvidence evidence : tracked.requiredEvidenceLapsing(today, today.plusDays(widest))) {
+            long daysLeft = ChronoUnit.DAYS.between(today, evidence.lapsesOn());
+            LapseWindows.window(windows, daysLeft).ifPresent(window -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("requirementId", evidence.requirementId());
+                data.put("kind", evidence.kind());
+                data.put("lapsesOn", evidence.lapsesOn().toString());
+                data.put("daysLeft", daysLeft);
+                data.put("window", window);
+                data.put(evidence.euoOds() == null ? "supplierOds" : "euoOds",
+                        evidence.euoOds() == null ? evidence.supplierOds() : evidence.euoOds());
+                remind(EVIDENCE_LAPSING, "evidence-lapsing:" + evidence.ownerId() + ":" + evidence.requirementId() + ":"
+                        + evidence.lapsesOn() + ":" + window, evidence.ownerId(), data);
+            });
         }
     }
 

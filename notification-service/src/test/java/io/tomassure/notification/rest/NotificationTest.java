@@ -236,7 +236,7 @@ class NotificationTest {
         TopicReader.send(Topics.APPROVAL, phase2Opened.subject(), EventJson.write(phase2Opened));
         send(AssessmentEvents.EVIDENCE_ADDED, assessment.toString(), new AssessmentEvents.EvidenceAdded(assessment, null,
                 supplier, null, "API-01", UUID.randomUUID(), "pen-test.pdf", "ab".repeat(32), 2048, LocalDate.now().plusDays(10),
-                "sam"));
+                null, null, "sam"));
         EventEnvelope phase2 = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(),
                 AssessmentEvents.PHASE_SUBMITTED.name(), "assessment-service", deployment.toString(),
                 OffsetDateTime.now(ZoneOffset.UTC).minusDays(21), EventEnvelope.JSON, null,
@@ -268,6 +268,30 @@ class NotificationTest {
                 .isEqualTo("[TOM Assure] End User Policy expires on " + LocalDate.now().plusDays(60));
         assertThat(subjects(mail("assurance")).stream().filter(subject -> subject.contains("has waited"))).singleElement()
                 .asString().startsWith("[TOM Assure] Phase 1B has waited").endsWith("working days for review");
+    }
+
+    @Test
+    void requiredEvidenceIsRemindedThirtyAndSevenDaysBeforeItGoesOutOfDateOnceEach() throws Exception {
+        LocalDate lapses = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(40);
+        send(AssessmentEvents.REQUIRED_EVIDENCE_CHANGED, assessment.toString(), new AssessmentEvents.RequiredEvidenceChanged(
+                assessment, null, supplier, null, "IG-02", "DSPT", true, lapses, null, "sam"));
+        String tracked = "select count(*) from tracked_required_evidence where owner_id = '" + assessment + "'";
+        await().atMost(PATIENCE).until(() -> count(tracked) == 1);
+
+        for (int daysOn : new int[] { 0, 12, 13, 35, 36 }) { // 40, 28, 27, 5 and 4 days left
+            reminders.sendDue(Instant.now().plus(Duration.ofDays(daysOn)));
+        }
+        await().atMost(PATIENCE).until(() -> subjects(mail("supplier-pm")).size() == 2);
+        Thread.sleep(1_000);
+        assertThat(subjects(mail("supplier-pm"))).containsExactlyInAnyOrder(
+                "[TOM Assure] The DSPT evidence for IG-02 goes out of date after " + lapses + ": 28 days left",
+                "[TOM Assure] The DSPT evidence for IG-02 goes out of date after " + lapses + ": 5 days left");
+        assertThat(subjects(mail("euo-owner"))).isEmpty();
+
+        // Evidence no longer in date has nothing to remind of: the go-live gate tells of it instead.
+        send(AssessmentEvents.REQUIRED_EVIDENCE_CHANGED, assessment.toString(), new AssessmentEvents.RequiredEvidenceChanged(
+                assessment, null, supplier, null, "IG-02", "DSPT", false, lapses, "went out of date", "sam"));
+        await().atMost(PATIENCE).until(() -> count(tracked) == 0);
     }
 
     private static <P> EventEnvelope send(EventType<P> type, String subject, P payload) {
