@@ -101,6 +101,7 @@ class AuthorisationMatrixTest {
             GET    /api/v1/deployments/{id}/responses                                   pass: supplier euo central     hidden: supplier' euo'
             PUT    /api/v1/deployments/{id}/responses/{requirementId}                   pass: euo                      hidden: euo'
             POST   /api/v1/deployments/{id}/responses/{requirementId}/evidence          pass: euo                      hidden: euo'
+            GET    /api/v1/deployments/{id}/missing                                     pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/deployments/{id}/non-conformances                            pass: supplier euo central     hidden: supplier' euo'
             GET    /api/v1/deployments/{id}/submissions                                 pass: supplier euo central     hidden: supplier' euo'
             POST   /api/v1/deployments/{id}/submissions                                 pass: euo                      hidden: euo'

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
+import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Submission;
+import io.tomassure.assessment.domain.SubmissionReadiness;
 import io.tomassure.assessment.rest.SubmissionDtos.SubmissionSummary;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
@@ -169,6 +171,17 @@ public class DeploymentResource {
     public Response submit(@PathParam("id") UUID id) {
         Submission submission = submissions.submitDeploymentPhase(access.viewer(), access.username(), access.deployment(id));
         return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+    }
+
+    @GET
+    @Path("/{id}/missing")
+    @RolesAllowed(Roles.ANY)
+    @Operation(summary = "What Phase 2 still lacks", description = "The rows that a Phase 2 submission made now would "
+            + "refuse (the same list as its 422), each with what is missing: an answer, a non-conformance's detail, or "
+            + "required evidence in date. Empty when Phase 2 can be submitted.")
+    public List<SubmissionReadiness.Missing> missing(@PathParam("id") UUID id) {
+        Deployment deployment = access.deployment(id);
+        return submissions.missing(access.assessmentOf(deployment.assessmentId), deployment, Phase.P2);
     }
 
     @GET

@@ -114,7 +114,31 @@ class EvidenceCurrencyTest {
         tom.supplierUser().body(Map.of("phase", "1B")).post(assessment + "/submissions").then().statusCode(422);
     }
 
-    /** A template version 1.1 of the programme whose API-01 requires a penetration test, and an assessment on it. */
+    @Test
+    void theEuoSeesWhatItsPhase2LacksEvidenceIncludedAndAttachesItsOwn() {
+        String assessment = assessmentOnATemplateRequiringAPenTest();
+        Tom.admin().body(Map.of("maxAge", Map.of("DSPT", "P1Y")))
+                .put("/api/v1/programmes/" + tom.programme + "/evidence-policy").then().statusCode(200);
+        String deployment = "/api/v1/deployments/" + tom.supplierUser().body(Map.of("assessmentId",
+                assessment.substring(assessment.lastIndexOf('/') + 1), "euoOdsCode", tom.euo))
+                .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+        Tom.answerAt(tom::euoUser, deployment, "IG-01", Map.of("answer", "Yes")).statusCode(200);
+        tom.euoUser().get(deployment + "/missing").then().statusCode(200)
+                .body("find { it.requirementId == 'IG-01' }.problem", equalTo("needs a Data Security and Protection "
+                        + "Toolkit assessment with its effective date (at most 1 year old): none attached"));
+        tom.euoUser().contentType("application/pdf").body(new byte[] { 1, 2, 3 })
+                .post(deployment + "/responses/IG-01/evidence?name=dspt.pdf&effectiveOn=" + today.minusMonths(3))
+                .then().statusCode(201).body("kind", equalTo("DSPT"));
+        tom.euoUser().get(deployment + "/missing").then().statusCode(200)
+                .body("findAll { it.requirementId == 'IG-01' }.size()", equalTo(0));
+        tom.supplierUser().get(deployment + "/missing").then().statusCode(200);
+        Tom.as("eve", "E" + tom.euo, "euo").get(deployment + "/missing").then().statusCode(404);
+    }
+
+    /**
+     * A template version 1.1 of the programme whose API-01 requires a penetration test and whose IG-01 (the EUO's, in
+     * Phase 2) requires a DSPT assessment, and an assessment on it.
+     */
     @SuppressWarnings("unchecked")
     private String assessmentOnATemplateRequiringAPenTest() {
         Map<String, Object> template = new java.util.HashMap<>(Tom.sampleTemplate("1.1"));
@@ -122,7 +146,8 @@ class EvidenceCurrencyTest {
         for (Object section : (List<?>) template.get("sections")) {
             Map<String, Object> copy = new java.util.HashMap<>((Map<String, Object>) section);
             copy.put("requirements", ((List<Map<String, Object>>) copy.get("requirements")).stream()
-                    .map(row -> "API-01".equals(row.get("id")) ? Tom.with(row, "evidence", "PEN_TEST") : row).toList());
+                    .map(row -> "API-01".equals(row.get("id")) ? Tom.with(row, "evidence", "PEN_TEST")
+                            : "IG-01".equals(row.get("id")) ? Tom.with(row, "evidence", "DSPT") : row).toList());
             sections.add(copy);
         }
         template.put("sections", sections);
