@@ -1,6 +1,7 @@
 package io.tomassure.bench;
 
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.Optional;
 
+import io.tomassure.audit.repository.AuditStore;
 import io.tomassure.bench.load.LoadPlan;
 import io.tomassure.stack.DemoData;
 import io.tomassure.stack.LocalStack;
@@ -36,9 +38,10 @@ public final class Main {
         boolean quick = List.of(args).contains("--quick");
         boolean stepsOnly = List.of(args).contains("--steps");
         boolean consoleOnly = List.of(args).contains("--console");
+        boolean chainOnly = List.of(args).contains("--chain");
         Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
         Path output = repo.resolve("bench/target/bench-run");
-        Path docs = quick || stepsOnly || consoleOnly ? output.resolve("docs") : repo.resolve("docs");
+        Path docs = quick || stepsOnly || consoleOnly || chainOnly ? output.resolve("docs") : repo.resolve("docs");
         Files.createDirectories(output);
         long started = System.nanoTime();
         try (LocalStack stack = new LocalStack(StackConfig.onFreePorts(repo, output.resolve("stack")), System.out::println)) {
@@ -47,6 +50,8 @@ public final class Main {
             Bench bench = new Bench(stack, quick, output);
             if (stepsOnly) {
                 steps(bench, fixtures(bench));
+            } else if (chainOnly) {
+                chain(bench);
             } else if (consoleOnly) {
                 ConsolePaint.Result console = ConsolePaint.measure(bench, CONSOLE_LOADS);
                 System.out.println(Report.table(List.of(console.firstContentfulPaint(), console.largestContentfulPaint(),
@@ -58,6 +63,17 @@ public final class Main {
             }
         }
         System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
+    }
+
+    /** The audit log alone, grown to a million entries: verification and inclusion proofs, printed. */
+    private static void chain(Bench bench) throws Exception {
+        Fixtures fixtures = Fixtures.create(bench, programme(), 20);
+        try (Connection c = bench.db(TomService.AUDIT)) {
+            AuditSeeder.growTo(new AuditStore(bench.dataSource(TomService.AUDIT)), c,
+                    1_000_000, fixtures.assessments);
+        }
+        ChainVerification.Result chain = ChainVerification.measure(bench, 2_000); // more proofs than the full run: a steadier p99
+        System.out.println(Report.table(List.of(chain.proofs())));
     }
 
     private static Report run(Bench bench, Report report, Path docs) throws Exception {

@@ -189,6 +189,20 @@ public class AuditStore {
         return Merkle.Frontier.of(nodes(c, Merkle.Frontier.refs(size)), size);
     }
 
+    /** Whether entry {@code seq} is logged and, when {@code visibleTo} is given, concerns that organisation. */
+    public boolean visible(Connection c, long seq, String visibleTo) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(visibleTo == null ? "select 1 from audit_entry where seq = ?"
+                : "select 1 from audit_entry where seq = ? and organisations @> array[?]::text[]")) {
+            select.setLong(1, seq);
+            if (visibleTo != null) {
+                select.setString(2, visibleTo);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public List<AuditEntry> entries(EntryFilter filter, long afterSeq, int limit) throws SQLException {
         EntryFilter.Sql sql = filter.sql(afterSeq);
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(

@@ -136,7 +136,10 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Inclusion proof", description = "The audit path (O(log n) hashes) proving entry seq is in the "
-            + "latest signed checkpoint's tree (RFC 6962).")
+            + "tree of the latest signed checkpoint (RFC 6962; read at most a second ago, so a checkpoint sealed in the "
+            + "last second may not be the one used). leafHash is the leaf as the tree holds it: a verifier computes it "
+            + "from the entry it holds (SHA-256 of 0x00 and the entry's canonical form) and checks the path against the "
+            + "signed root.")
     public AuditQueries.Proof proof(@PathParam("seq") long seq) {
         return queries.proof(seq, visibleTo());
     }

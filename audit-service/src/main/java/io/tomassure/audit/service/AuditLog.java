@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,12 +33,14 @@ import io.tomassure.support.time.TimeSource;
 public class AuditLog {
     /** Entries read and checked at a time: verifying a log of any size takes bounded memory. */
     private static final int VERIFY_BATCH = 10_000;
+    private static final long CHECKPOINT_FRESH_NANOS = 1_000_000_000L;
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
 
     private final AuditStore store;
     private final SigningKeys keys;
     private final TimeSource time;
+    private final AtomicReference<LatestCheckpoint> lastRead = new AtomicReference<>();
 
     AuditLog(AuditStore store, SigningKeys keys, TimeSource time) {
         this.store = store;
@@ -66,7 +71,7 @@ public class AuditLog {
 
     /** Signs a checkpoint of the log as it is now, unless the latest already covers it or another instance is sealing. */
     public Optional<Checkpoint> seal() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Optional<Checkpoint> sealed = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = store.dataSource().getConnection()) {
                 if (!store.trySealerLock(c)) {
                     return store.latestCheckpoint();
@@ -82,16 +87,49 @@ public class AuditLog {
                 return Optional.of(checkpoint);
             }
         });
+        sealed.ifPresent(checkpoint -> lastRead.set(new LatestCheckpoint(checkpoint, System.nanoTime())));
+        return sealed;
+    }
+
+    /**
+     * The latest signed checkpoint if it covers {@code seq}, read from the database at most once a second (and at once
+     * after this instance seals): a proof against a checkpoint a second old proves as much, and proofs are asked for
+     * far more often than the log is sealed.
+     */
+    public Optional<Checkpoint> checkpointCovering(long seq) {
+        LatestCheckpoint cached = lastRead.get();
+        if (cached != null && cached.checkpoint().treeSize() >= seq
+                && System.nanoTime() - cached.readAt() < CHECKPOINT_FRESH_NANOS) {
+            return Optional.of(cached.checkpoint());
+        }
+        Optional<Checkpoint> read = DataAccessException.unchecked(store::latestCheckpoint);
+        read.ifPresent(checkpoint -> lastRead.set(new LatestCheckpoint(checkpoint, System.nanoTime())));
+        return read.filter(checkpoint -> checkpoint.treeSize() >= seq);
+    }
+
+    private record LatestCheckpoint(Checkpoint checkpoint, long readAt) {
+    }
+
+    /** Entry {@code seq}'s leaf hash, as the tree stores it, and its audit path in a tree of some size. */
+    public record Inclusion(String leafHash, List<String> path) {
     }
 
     /** The inclusion proof of entry {@code seq} in the tree of the given checkpoint. */
     public List<String> proof(long seq, long treeSize) {
         return DataAccessException.unchecked(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                Merkle.Nodes path = store.nodes(c, Merkle.proofNodes(seq - 1, treeSize));
-                return Merkle.inclusionProof(path, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList();
+                return inclusion(c, seq, treeSize).path();
             }
         });
+    }
+
+    /** Entry {@code seq}'s leaf and audit path in the tree of {@code treeSize}, read in one query. */
+    public Inclusion inclusion(Connection c, long seq, long treeSize) throws SQLException {
+        Set<Merkle.NodeRef> wanted = new LinkedHashSet<>(Merkle.proofNodes(seq - 1, treeSize));
+        wanted.add(new Merkle.NodeRef(0, seq - 1));
+        Merkle.Nodes nodes = store.nodes(c, wanted);
+        return new Inclusion(HexFormat.of().formatHex(nodes.node(0, seq - 1)),
+                Merkle.inclusionProof(nodes, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList());
     }
 
     /** The consistency path from the tree of {@code from} entries to the tree of {@code to} (RFC 9162, 2.1.4). */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -63,17 +64,24 @@ public class AuditQueries {
         return DataAccessException.unchecked(store::latestCheckpoint);
     }
 
-    /** Entry {@code seq}'s inclusion in the latest checkpoint, if the caller sees the entry ({@code visibleTo}). */
+    /**
+     * Entry {@code seq}'s inclusion in the latest checkpoint, if the caller sees the entry ({@code visibleTo}): the
+     * entry looked up by its key (never a scan for the next one the caller sees), then its leaf and audit path in
+     * one query, on one connection.
+     */
     public Proof proof(long seq, String visibleTo) {
-        List<AuditEntry> found = entries(EntryFilter.visibleTo(visibleTo), seq - 1, 1);
-        if (found.isEmpty() || found.get(0).seq() != seq) {
-            throw ProblemException.notFound("Audit entry " + seq);
-        }
-        Checkpoint checkpoint = latestCheckpoint().filter(cp -> cp.treeSize() >= seq)
-                .orElseThrow(() -> ProblemException.conflict("not-sealed", "Not sealed yet",
-                        "Entry " + seq + " is not covered by a signed checkpoint yet; try again after the next seal"));
-        return new Proof(seq, HexFormat.of().formatHex(found.get(0).leafHash()), checkpoint.treeSize(), checkpoint.rootHash(),
-                log.proof(seq, checkpoint.treeSize()));
+        return DataAccessException.unchecked(() -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                if (!store.visible(c, seq, visibleTo)) {
+                    throw ProblemException.notFound("Audit entry " + seq);
+                }
+                Checkpoint checkpoint = log.checkpointCovering(seq).orElseThrow(() -> ProblemException.conflict("not-sealed",
+                        "Not sealed yet", "Entry " + seq + " is not covered by a signed checkpoint yet; try again after "
+                                + "the next seal"));
+                AuditLog.Inclusion inclusion = log.inclusion(c, seq, checkpoint.treeSize());
+                return new Proof(seq, inclusion.leafHash(), checkpoint.treeSize(), checkpoint.rootHash(), inclusion.path());
+            }
+        });
     }
 
     /**

@@ -317,6 +317,14 @@ class AuditLogIntegrationTest {
         assertThat(given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).queryParam("organisation", supplier)
                 .get("/api/v1/audit/entries").then().extract().jsonPath().getList("items")).isEmpty();
         given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/verify").then().statusCode(403);
+        // A proof is of the entry asked for: one the caller does not see is not found, whichever it sees next.
+        auditor().post("/api/v1/audit/checkpoints").then().statusCode(200);
+        long supplierEntry = given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).queryParam("limit", 1)
+                .get("/api/v1/audit/entries").then().extract().jsonPath().getLong("items[0].seq");
+        given().auth().oauth2(TestTokens.token("sam", supplier, "supplier")).get("/api/v1/audit/entries/" + supplierEntry
+                + "/proof").then().statusCode(200).body("seq", org.hamcrest.Matchers.equalTo((int) supplierEntry));
+        given().auth().oauth2(TestTokens.token("oli", "OTHER1", "supplier")).get("/api/v1/audit/entries/" + supplierEntry
+                + "/proof").then().statusCode(404);
         assertThat(given().auth().oauth2(TestTokens.token("nobody", null, "supplier")).get("/api/v1/audit/entries").then()
                 .statusCode(200).extract().jsonPath().getList("items")).isEmpty();
     }
