@@ -91,9 +91,9 @@ public class ProgrammeResource {
     @GET
     @Path("/programmes")
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "List programmes", description = "Every programme with its template versions (drafts and published).")
+    @Operation(summary = "List programmes", description = "Every programme with its template versions (drafts and published), oldest first.")
     public List<ProgrammeView> programmes() {
-        Map<String, List<TemplateSummary>> templates = Template.<Template>listAll().stream()
+        Map<String, List<TemplateSummary>> templates = Template.<Template>list("order by createdAt, id").stream()
                 .collect(Collectors.groupingBy(t -> t.programmeCode, Collectors.mapping(ProgrammeResource::summary, Collectors.toList())));
         return Programme.<Programme>list("order by code").stream()
                 .map(p -> new ProgrammeView(p.code, p.name, templates.getOrDefault(p.code, List.of()))).toList();

@@ -1,6 +1,7 @@
 package io.tomassure.assessment.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -155,6 +156,8 @@ class EvidenceCurrencyTest {
                 .statusCode(201).body("sections.find { it.code == '9' }.requirements.find { it.id == 'API-01' }.evidence",
                         equalTo("PEN_TEST")).extract().path("id");
         Tom.admin().post("/api/v1/templates/" + templateId + "/publish").then().statusCode(200);
+        Tom.admin().get("/api/v1/programmes").then().statusCode(200) // a programme's versions come oldest first
+                .body("find { it.code == '" + tom.programme + "' }.templates.version", contains("1.0", "1.1"));
         String version = tom.supplierUser().body(Map.of("version", "2.2")).post("/api/v1/products/" + tom.productId + "/versions")
                 .then().statusCode(201).extract().path("id");
         return "/api/v1/assessments/" + tom.supplierUser().body(Map.of("productVersionId", version, "templateId", templateId))
