@@ -107,7 +107,7 @@ public class RequiredEvidence {
     /** What a submission lacks in evidence: each row of {@code inScope} requiring a kind that is not in date today. */
     public List<Missing> missing(Assessment assessment, Deployment deployment, List<Requirement> rules,
             Predicate<Requirement> inScope) {
-        Map<String, EvidenceKind> required = catalogue.evidenceRequired(catalogue.template(assessment.templateId));
+        Map<String, EvidenceKind> required = required(assessment);
         if (required.isEmpty()) {
             return List.of();
         }
@@ -123,14 +123,14 @@ public class RequiredEvidence {
 
     /** After a piece was attached to {@code ref}: publishes how the row stands, if it requires evidence. */
     public void attached(Assessment assessment, Deployment deployment, String ref, String by) {
-        if (catalogue.evidenceRequired(catalogue.template(assessment.templateId)).containsKey(ref)) {
+        if (required(assessment).containsKey(ref)) {
             publish(policy(programmeOf(assessment)), assessment, deployment, ref, by);
         }
     }
 
     /** The kind a row requires, if any: a piece attached to it is of that kind. */
     public EvidenceKind kindRequired(Assessment assessment, String ref) {
-        return catalogue.evidenceRequired(catalogue.template(assessment.templateId)).get(ref);
+        return required(assessment).get(ref);
     }
 
     /** Whether the programme ages {@code kind}, so that a piece of it needs its effective date. */
@@ -140,7 +140,7 @@ public class RequiredEvidence {
 
     private void publish(EvidencePolicy policy, Assessment assessment, Deployment deployment, String ref, String by) {
         UUID deploymentId = deployment == null ? null : deployment.id;
-        EvidenceKind kind = catalogue.evidenceRequired(catalogue.template(assessment.templateId)).get(ref);
+        EvidenceKind kind = required(assessment).get(ref);
         var standing = policy.standing(kind, held(assessment.id, deploymentId, Set.of(ref)).getOrDefault(ref, List.of()),
                 time.today());
         LocalDate lapsesOn = LocalDate.MAX.equals(standing.lapsesOn()) ? null : standing.lapsesOn();
@@ -160,6 +160,11 @@ public class RequiredEvidence {
         return rows.stream().collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(
                 row -> new EvidencePolicy.Held(row[1] == null ? null : EvidenceKind.valueOf((String) row[1]),
                         (LocalDate) row[2], (LocalDate) row[3]), Collectors.toList())));
+    }
+
+    /** The kind each row of the assessment's template requires, by requirement id. */
+    private Map<String, EvidenceKind> required(Assessment assessment) {
+        return catalogue.evidenceRequired(catalogue.template(assessment.templateId));
     }
 
     private String programmeOf(Assessment assessment) {
