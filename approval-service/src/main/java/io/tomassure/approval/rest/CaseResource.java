@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -105,23 +104,20 @@ public class CaseResource {
     @POST
     @Path("/cases/{id}/decision")
     @RolesAllowed({ Roles.ASSURANCE, Roles.EUO })
-    @Transactional
     @Operation(summary = "Decide a case", description = "Phases 1A and 1B by NHS Digital assurance, Phase 2 by the "
             + "deploying EUO. The decision quotes the revision's content hash: a decision on another revision (409 "
             + "stale-revision) or on a superseded or decided case (409 case-closed) is refused. Phase 1A decides each "
             + "area with a reason; 1B approval issues the certificate; Phase 2 approval signs the declaration and needs "
             + "every non-conformance of the revision accepted.")
     public CaseView decide(@PathParam("id") UUID id, @Valid @NotNull DecideRequest request) {
-        ReviewCase reviewCase = access.reviewCase(id);
-        cases.decide(access.viewer(), access.username(), reviewCase,
+        cases.decide(access.viewer(), access.username(), id,
                 new Cases.DecisionRequest(request.contentHash(), request.rules(), request.conditions()));
-        return view(reviewCase);
+        return view(access.reviewCase(id));
     }
 
     @POST
     @Path("/conditions/{id}/discharge")
     @RolesAllowed(Roles.ASSURANCE)
-    @Transactional
     @Operation(summary = "Discharge a Phase 1A condition", description = "NHS Digital records that a condition is met, "
             + "with the evidence; until then it blocks go-live.")
     public ConditionView discharge(@PathParam("id") UUID id, @Valid @NotNull DischargeRequest request) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -82,7 +81,6 @@ public class OversightResource {
     @POST
     @Path("/escalations/{id}/resolution")
     @RolesAllowed(Roles.CLINICAL_SAFETY)
-    @Transactional
     @Operation(summary = "Resolve an escalation", description = "NHS Digital clinical safety resolves an escalation; until then it blocks go-live.")
     public EscalationView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
         return view(obligations.resolve(id, request.resolution(), access.username()));

@@ -48,13 +48,15 @@ public class Cases {
     public record DecisionRequest(String contentHash, DecisionRules.Request decision, List<String> conditions) {
     }
 
+    private final Access access;
     private final Outbox outbox;
     private final Gates gates;
     private final TimeSource time;
     private final ObjectMapper json;
     private final References references;
 
-    Cases(Outbox outbox, Gates gates, TimeSource time, ObjectMapper json, References references) {
+    Cases(Access access, Outbox outbox, Gates gates, TimeSource time, ObjectMapper json, References references) {
+        this.access = access;
         this.outbox = outbox;
         this.gates = gates;
         this.time = time;
@@ -134,7 +136,8 @@ public class Cases {
 
     /** Decides an open case: the reviewer's role, the revision's hash and the phase's rules must all agree. */
     @Transactional
-    public Decision decide(Viewer viewer, String by, ReviewCase reviewCase, DecisionRequest request) {
+    public Decision decide(Viewer viewer, String by, UUID caseId, DecisionRequest request) {
+        ReviewCase reviewCase = access.reviewCase(caseId);
         requireDecider(viewer, reviewCase);
         if (!State.OPEN.name().equals(reviewCase.state)) {
             throw ProblemException.conflict("case-closed", "Case closed", "Case " + reviewCase.id + " is "

@@ -37,6 +37,7 @@ import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.outbox.Outbox;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
+import io.tomassure.support.security.Viewer;
 import io.tomassure.support.time.TimeSource;
 
 /**
@@ -85,8 +86,12 @@ public class Gates {
         AssessmentRef.<AssessmentRef>list("productId", productId).forEach(a -> reevaluateAssessment(a.assessmentId));
     }
 
-    /** Records go-live, or refuses it with every blocker in words. */
-    public Gate goLive(DeploymentRef deployment, String by) {
+    /** Records go-live, by the deploying organisation, or refuses it with every blocker in words. */
+    @Transactional
+    public Gate goLive(Viewer viewer, DeploymentRef deployment, String by) {
+        if (!viewer.isEuoOf(deployment.euoOds)) {
+            throw ProblemException.forbidden("Go-live is recorded by the deploying organisation");
+        }
         GoLiveGate.Result result = reevaluate(deployment);
         Gate gate = gate(deployment.deploymentId);
         if (!result.open()) {
@@ -103,6 +108,7 @@ public class Gates {
     }
 
     /** NHS Digital suspends a connection (the gate closes) or lifts the suspension. */
+    @Transactional
     public Gate suspend(DeploymentRef deployment, boolean suspended, String reason, String by) {
         Gate gate = gate(deployment.deploymentId);
         if (gate.suspended != suspended) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +49,6 @@ import io.tomassure.assessment.service.UpliftDtos.UpliftRequest;
 import io.tomassure.assessment.service.Uplifts;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.assessment.workbook.AnswerImport;
-import io.tomassure.assessment.workbook.Workbooks;
 import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
@@ -60,29 +58,26 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Assessments", description = "Product TOMs: answers, evidence, non-conformances, derived results, Phase 1A/1B submissions")
 public class AssessmentResource {
 
-    private final Workbooks workbooks;
     private final Access access;
     private final Assessments assessments;
-    private final AnswerWriter writer;
+    private final TomRequests tom;
     private final Submissions submissions;
     private final Views views;
     private final Uplifts uplifts;
     private final OscalExports oscal;
 
-    AssessmentResource(Access access, Assessments assessments, AnswerWriter writer, Submissions submissions, Views views,
-            Workbooks workbooks, Uplifts uplifts, OscalExports oscal) {
+    AssessmentResource(Access access, Assessments assessments, TomRequests tom, Submissions submissions, Views views,
+            Uplifts uplifts, OscalExports oscal) {
         this.oscal = oscal;
         this.uplifts = uplifts;
-        this.workbooks = workbooks;
         this.access = access;
         this.assessments = assessments;
-        this.writer = writer;
+        this.tom = tom;
         this.submissions = submissions;
         this.views = views;
     }
 
     @POST
-    @Transactional
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Open an assessment", description = "One TOM per product version and published template version, by the product's supplier.")
     public Response create(@Valid @NotNull CreateAssessment request) {
@@ -114,7 +109,6 @@ public class AssessmentResource {
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/impact")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Set the product facts", description = "Medical device, updates Spine, clinical-safety related, "
@@ -122,13 +116,11 @@ public class AssessmentResource {
             + "as submitted once Phase 1A or 1B is under review or approved (409 facts-locked). Requires If-Match.")
     public Response setImpact(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Impact impact) {
-        access.assessment(id);
         Assessment assessment = assessments.setImpact(access.viewer(), access.username(), id, impact, ifMatch);
         return get(assessment.id, null);
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/scope")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Declare the product's scope", description = "Which API sections (a SCAL's programme and API "
@@ -138,13 +130,11 @@ public class AssessmentResource {
             + "is held like the product facts once Phase 1A or 1B is under review or approved. Requires If-Match.")
     public Response setScope(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ScopeRequest request) {
-        access.assessment(id);
         Assessment assessment = assessments.setScope(access.viewer(), access.username(), id, request.sections(), ifMatch);
         return get(assessment.id, null);
     }
 
     @POST
-    @Transactional
     @Path("/{id}/uplift")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Move the assessment to a newer template version", description = "Uplift to a newer published "
@@ -158,8 +148,7 @@ public class AssessmentResource {
             + "dryRun=true returns the report and changes nothing; otherwise If-Match is required.")
     public UpliftReport uplift(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UpliftRequest request) {
-        Assessment assessment = access.assessment(id);
-        return uplifts.uplift(access.viewer(), access.username(), assessment, request.templateId(), dryRun, ifMatch)
+        return uplifts.uplift(access.viewer(), access.username(), id, request.templateId(), dryRun, ifMatch)
                 .visibleTo(access::seesDeployment);
     }
 
@@ -182,7 +171,6 @@ public class AssessmentResource {
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/responses/{requirementId}")
     @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
     @Operation(summary = "Answer a row", description = "Compliance answer (one the template allows), references, notes and, "
@@ -190,22 +178,20 @@ public class AssessmentResource {
             + "Only the party that owns the row answers it. Changing an existing answer requires If-Match.")
     public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
-        return writer.answer(access.assessment(id), null, requirementId, request, ifMatch);
+        return tom.answer(id, null, requirementId, request, ifMatch);
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/responses/{requirementId}/score")
     @RolesAllowed(Roles.ASSURANCE)
     @Operation(summary = "Score a row (NHS Digital)", description = "Not Yet Assessed / OK / Not OK / Queries, with a comment. Requires If-Match.")
     public Response score(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ScoreRequest request) {
-        var response = assessments.score(access.username(), access.assessment(id), requirementId, request, ifMatch);
+        var response = assessments.score(access.username(), id, requirementId, request, ifMatch);
         return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
     }
 
     @POST
-    @Transactional
     @Path("/{id}/responses/{requirementId}/evidence")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SUPPLIER)
@@ -216,7 +202,7 @@ public class AssessmentResource {
             + "Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @BeanParam EvidenceUpload upload, byte[] content) {
-        return writer.evidence(access.assessment(id), null, requirementId, upload, content);
+        return tom.evidence(id, null, requirementId, upload, content);
     }
 
     @GET
@@ -225,7 +211,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Download evidence", description = "The file as uploaded, with its SHA-256 in Repr-Digest.")
     public Response evidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
-        return writer.download(access.assessment(id), evidenceId);
+        return tom.download(access.assessment(id), evidenceId);
     }
 
     @GET
@@ -234,7 +220,7 @@ public class AssessmentResource {
     @Operation(summary = "Non-conformance register", description = "Every Semi-compliant or Non-compliant answer to an "
             + "Action or Req row of the product, with its detail, mitigation, RAG risk and what is still missing.")
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
-        return views.register(access.assessment(id), null);
+        return tom.register(id, null);
     }
 
     @GET
@@ -251,7 +237,6 @@ public class AssessmentResource {
     }
 
     @POST
-    @Transactional
     @Path("/{id}/submissions")
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Submit Phase 1A or 1B", description = "Refused with 422 and the list of what is missing when "
@@ -259,7 +244,7 @@ public class AssessmentResource {
             + "freezes an immutable revision with the SHA-256 of its canonical content and sends it for review.")
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitPhase request) {
         Phase phase = phase(request.phase());
-        Submission submission = submissions.submitProductPhase(access.viewer(), access.username(), access.assessment(id), phase);
+        Submission submission = submissions.submitProductPhase(access.viewer(), access.username(), id, phase);
         return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
     }
 
@@ -306,9 +291,7 @@ public class AssessmentResource {
             + "unchanged, blank, rejected and unmatched.")
     public AnswerImport.Report importProductAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
-        workbooks.files().refuseDeclaredLength(length);
-        var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
-        return writer.importAnswers(id, null, tables, dryRun, replace);
+        return tom.importAnswers(id, null, length, body, dryRun, replace);
     }
 
     @GET
@@ -319,7 +302,6 @@ public class AssessmentResource {
             + "summary of the derived results, the non-conformance register, and one tab per section with the "
             + "requirement ids, the family's columns and the answers. Fill it in offline and import it back.")
     public Response exportProduct(@PathParam("id") UUID id) {
-        Assessment assessment = access.assessment(id);
-        return WorkbookResource.download(workbooks.export(assessment, null), assessment, "");
+        return tom.export(id, null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +41,6 @@ import io.tomassure.assessment.service.Deployments;
 import io.tomassure.assessment.service.Submissions;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.assessment.workbook.AnswerImport;
-import io.tomassure.assessment.workbook.Workbooks;
 import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.paging.Page;
 import io.tomassure.support.problem.ProblemException;
@@ -52,24 +50,21 @@ import io.tomassure.support.security.Roles;
 @Tag(name = "Deployments", description = "A product assessment deployed by an end-user organisation: local context, EUO rows, Phase 2")
 public class DeploymentResource {
 
-    private final Workbooks workbooks;
     private final Access access;
     private final Deployments deployments;
-    private final AnswerWriter writer;
+    private final TomRequests tom;
     private final Submissions submissions;
     private final Views views;
 
-    DeploymentResource(Access access, Deployments deployments, AnswerWriter writer, Submissions submissions, Views views, Workbooks workbooks) {
-        this.workbooks = workbooks;
+    DeploymentResource(Access access, Deployments deployments, TomRequests tom, Submissions submissions, Views views) {
         this.access = access;
         this.deployments = deployments;
-        this.writer = writer;
+        this.tom = tom;
         this.submissions = submissions;
         this.views = views;
     }
 
     @POST
-    @Transactional
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Register a deployment", description = "By the product's supplier, naming the deploying "
             + "end-user organisation, which can then see the assessment and answer its own rows. The first deployment "
@@ -80,8 +75,8 @@ public class DeploymentResource {
             throw ProblemException.invalid("context", "The local context is the deploying organisation's to give: it "
                     + "sets it with PUT /api/v1/deployments/{id}/context");
         }
-        Assessment assessment = access.assessment(request.assessmentId());
-        Deployment deployment = deployments.create(access.viewer(), access.username(), assessment, request.euoOdsCode());
+        Deployment deployment = deployments.create(access.viewer(), access.username(), request.assessmentId(),
+                request.euoOdsCode());
         return Response.created(URI.create("/api/v1/deployments/" + deployment.id))
                 .header(HttpHeaders.ETAG, views.etag(deployment)).entity(views.deployment(deployment)).build();
     }
@@ -107,7 +102,6 @@ public class DeploymentResource {
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/context")
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Set the local context", description = "Topology, endpoints, local changes and whether other "
@@ -115,7 +109,6 @@ public class DeploymentResource {
             + "is approved (409 facts-locked). Requires If-Match.")
     public Response setContext(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LocalContext context) {
-        access.deployment(id);
         Deployment deployment = deployments.setContext(access.viewer(), access.username(), id, context, ifMatch);
         return get(deployment.id, null);
     }
@@ -130,27 +123,23 @@ public class DeploymentResource {
     }
 
     @PUT
-    @Transactional
     @Path("/{id}/responses/{requirementId}")
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Answer an EUO row", description = "The deploying organisation's answer to one of its own rows; "
             + "supplier rows are answered once, on the product. Changing an existing answer requires If-Match.")
     public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
-        Deployment deployment = access.deployment(id);
-        return writer.answer(access.assessmentOf(deployment.assessmentId), deployment, requirementId, request, ifMatch);
+        return tom.answer(null, id, requirementId, request, ifMatch);
     }
 
     @POST
-    @Transactional
     @Path("/{id}/responses/{requirementId}/evidence")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Attach evidence to an EUO row", description = "As for a product's row: 'name', 'kind', 'effectiveOn' and 'expiresOn'. Size-limited (413 beyond).")
     public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
             @BeanParam EvidenceUpload upload, byte[] content) {
-        Deployment deployment = access.deployment(id);
-        return writer.evidence(access.assessmentOf(deployment.assessmentId), deployment, requirementId, upload, content);
+        return tom.evidence(null, id, requirementId, upload, content);
     }
 
     @GET
@@ -158,18 +147,16 @@ public class DeploymentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Non-conformance register of the deployment", description = "The product's and the EUO's non-conformances as this deployment sees them.")
     public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
-        Deployment deployment = access.deployment(id);
-        return views.register(access.assessmentOf(deployment.assessmentId), deployment);
+        return tom.register(null, id);
     }
 
     @POST
-    @Transactional
     @Path("/{id}/submissions")
     @RolesAllowed(Roles.EUO)
     @Operation(summary = "Submit Phase 2", description = "The EUO's evaluation, whatever the state of Phases 1A and 1B. "
             + "Refused with 422 and the list of what is missing; otherwise an immutable, hashed revision.")
     public Response submit(@PathParam("id") UUID id) {
-        Submission submission = submissions.submitDeploymentPhase(access.viewer(), access.username(), access.deployment(id));
+        Submission submission = submissions.submitDeploymentPhase(access.viewer(), access.username(), id);
         return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
     }
 
@@ -200,9 +187,7 @@ public class DeploymentResource {
             + "deploying EUO's own rows (usage and settings, local IG and clinical-safety answers).")
     public AnswerImport.Report importDeploymentAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
-        workbooks.files().refuseDeclaredLength(length);
-        var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
-        return writer.importAnswers(null, id, tables, dryRun, replace);
+        return tom.importAnswers(null, id, length, body, dryRun, replace);
     }
 
     @GET
@@ -212,8 +197,6 @@ public class DeploymentResource {
     @Operation(summary = "Export a deployment as a TOM workbook", description = "The product's answers with the "
             + "deployment's own on top, and the results derived for this deployment.")
     public Response exportDeployment(@PathParam("id") UUID id) {
-        Deployment deployment = access.deployment(id);
-        Assessment assessment = access.assessmentOf(deployment.assessmentId);
-        return WorkbookResource.download(workbooks.export(assessment, deployment), assessment, "-" + deployment.euoOds);
+        return tom.export(null, id);
     }
 }

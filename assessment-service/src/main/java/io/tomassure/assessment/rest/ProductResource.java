@@ -82,7 +82,7 @@ public class ProductResource {
     @RolesAllowed(Roles.SUPPLIER)
     @Operation(summary = "Add a product version", description = "Assessments and conformance certificates are per product version.")
     public Response addVersion(@PathParam("id") UUID id, @Valid @NotNull CreateVersion request) {
-        ProductVersion version = products.addVersion(access.viewer(), access.product(id), request.version());
+        ProductVersion version = products.addVersion(access.viewer(), id, request.version());
         return Response.created(URI.create("/api/v1/products/" + id)).entity(new VersionView(version.id, version.version,
                 version.createdAt)).build();
     }

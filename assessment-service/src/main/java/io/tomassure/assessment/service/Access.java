@@ -40,6 +40,22 @@ public class Access extends CallerAccess {
         return visible(Deployment.<Deployment>findById(id), d -> canSee(d, viewer()), "Deployment " + id);
     }
 
+    /** What a write addresses: the product's TOM ({@code deployment} null), or a deployment's with its assessment. */
+    public record Target(Assessment assessment, Deployment deployment) {
+        public UUID deploymentId() {
+            return deployment == null ? null : deployment.id;
+        }
+    }
+
+    /** The product's assessment ({@code deploymentId} null), or the deployment and its assessment, as the caller sees them. */
+    public Target target(UUID assessmentId, UUID deploymentId) {
+        if (deploymentId == null) {
+            return new Target(assessment(assessmentId), null);
+        }
+        Deployment deployment = deployment(deploymentId);
+        return new Target(assessmentOf(deployment.assessmentId), deployment);
+    }
+
     /** The assessment behind something the caller already sees (a deployment, a revision). */
     public Assessment assessmentOf(UUID assessmentId) {
         return Assessment.findById(assessmentId);

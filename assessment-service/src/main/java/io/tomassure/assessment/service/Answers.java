@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.tomassure.assessment.domain.Answer;
 import io.tomassure.assessment.domain.Assessment;
@@ -37,10 +38,14 @@ import io.tomassure.support.time.TimeSource;
 @ApplicationScoped
 public class Answers {
 
+    private final Access access;
+    private final Catalogue catalogue;
     private final Outbox outbox;
     private final TimeSource time;
 
-    Answers(Outbox outbox, TimeSource time) {
+    Answers(Access access, Catalogue catalogue, Outbox outbox, TimeSource time) {
+        this.access = access;
+        this.catalogue = catalogue;
         this.outbox = outbox;
         this.time = time;
     }
@@ -76,7 +81,16 @@ public class Answers {
                 .orElseThrow(() -> ProblemException.notFound("Requirement '" + ref + "' of this assessment's template"));
     }
 
-    /** Answers a row, as the party that owns it. Must run in the caller's transaction. */
+    /** Answers a row of the product ({@code deploymentId} null) or of a deployment, as the party that owns it. */
+    @Transactional
+    public Response answer(Viewer viewer, String username, UUID assessmentId, UUID deploymentId, String ref,
+            AnswerRequest request, String ifMatch) {
+        Access.Target target = access.target(assessmentId, deploymentId);
+        Requirement row = catalogue.requirement(target.assessment(), ref);
+        return answer(viewer, username, target.assessment(), target.deployment(), row, request, ifMatch);
+    }
+
+    /** As above, for a caller already in a transaction with the TOM loaded (a workbook import). */
     public Response answer(Viewer viewer, String username, Assessment assessment, Deployment deployment,
             Requirement row, AnswerRequest request, String ifMatch) {
         requireAnswerer(viewer, assessment, deployment, row);

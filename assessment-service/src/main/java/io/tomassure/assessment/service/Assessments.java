@@ -40,6 +40,7 @@ import io.tomassure.support.time.TimeSource;
 @ApplicationScoped
 public class Assessments {
 
+    private final Access access;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final TimeSource time;
@@ -47,8 +48,9 @@ public class Assessments {
     private final long evidenceMaxBytes;
     private final long evidenceQuotaBytes;
 
-    Assessments(Catalogue catalogue, Outbox outbox, TimeSource time, RequiredEvidence requiredEvidence,
+    Assessments(Access access, Catalogue catalogue, Outbox outbox, TimeSource time, RequiredEvidence requiredEvidence,
             AssessmentConfig config) {
+        this.access = access;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.time = time;
@@ -93,7 +95,7 @@ public class Assessments {
      */
     @Transactional
     public Assessment setImpact(Viewer viewer, String username, UUID id, Impact impact, String ifMatch) {
-        Assessment assessment = Assessment.findById(id);
+        Assessment assessment = access.assessment(id);
         requireSupplier(viewer, assessment);
         Preconditions.requireMatch(ifMatch, Views.etag(assessment));
         requireFactsOpen(assessment, "product facts");
@@ -113,7 +115,7 @@ public class Assessments {
      */
     @Transactional
     public Assessment setScope(Viewer viewer, String username, UUID id, List<String> sections, String ifMatch) {
-        Assessment assessment = Assessment.findById(id);
+        Assessment assessment = access.assessment(id);
         requireSupplier(viewer, assessment);
         Preconditions.requireMatch(ifMatch, Views.etag(assessment));
         requireFactsOpen(assessment, "scope");
@@ -149,7 +151,8 @@ public class Assessments {
 
     /** NHS Digital scores a product row it assesses (Not Yet Assessed / OK / Not OK / Queries). */
     @Transactional
-    public Response score(String username, Assessment assessment, String ref, ScoreRequest request, String ifMatch) {
+    public Response score(String username, UUID assessmentId, String ref, ScoreRequest request, String ifMatch) {
+        Assessment assessment = access.assessment(assessmentId);
         Requirement row = catalogue.requirement(assessment, ref);
         Response response = Answers.existing(assessment.id, null, row.id()).orElseThrow(() -> ProblemException.conflict(
                 "row-not-answered", "Not answered", "Row " + ref + " has no product answer to score yet"));
@@ -168,8 +171,11 @@ public class Assessments {
      * that requires a kind of evidence takes that kind only, dated when its programme ages the kind.
      */
     @Transactional
-    public Evidence addEvidence(Viewer viewer, String username, Assessment assessment, Deployment deployment, String ref,
+    public Attached addEvidence(Viewer viewer, String username, UUID assessmentId, UUID deploymentId, String ref,
             EvidenceFile file) {
+        Access.Target target = access.target(assessmentId, deploymentId);
+        Assessment assessment = target.assessment();
+        Deployment deployment = target.deployment();
         Requirement row = catalogue.requirement(assessment, ref);
         Answers.requireAnswerer(viewer, assessment, deployment, row);
         Answers.lockForChange(assessment, deployment);
@@ -208,7 +214,11 @@ public class Assessments {
                 deployment == null ? null : deployment.euoOds, ref, evidence.id, file.name(), evidence.sha256,
                 evidence.sizeBytes, file.expiresOn(), evidence.kind, file.effectiveOn(), username));
         requiredEvidence.attached(assessment, deployment, ref, username);
-        return evidence;
+        return new Attached(assessment.id, evidence);
+    }
+
+    /** A piece of evidence attached, with the assessment that serves it. */
+    public record Attached(UUID assessmentId, Evidence evidence) {
     }
 
     /** The kind of the file: the row's, when it requires one (no other is taken); its dates checked against today. */

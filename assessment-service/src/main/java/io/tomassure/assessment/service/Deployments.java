@@ -26,10 +26,12 @@ import io.tomassure.support.time.TimeSource;
 @ApplicationScoped
 public class Deployments {
 
+    private final Access access;
     private final Outbox outbox;
     private final TimeSource time;
 
-    Deployments(Outbox outbox, TimeSource time) {
+    Deployments(Access access, Outbox outbox, TimeSource time) {
+        this.access = access;
         this.outbox = outbox;
         this.time = time;
     }
@@ -39,7 +41,8 @@ public class Deployments {
      * and the EUO can see the assessment from then on.
      */
     @Transactional
-    public Deployment create(Viewer viewer, String username, Assessment assessment, String euoOds) {
+    public Deployment create(Viewer viewer, String username, UUID assessmentId, String euoOds) {
+        Assessment assessment = access.assessment(assessmentId);
         if (!viewer.isSupplierOf(assessment.supplierOds)) {
             throw ProblemException.forbidden("A deployment is registered by the product's supplier, naming the deploying organisation");
         }
@@ -67,7 +70,7 @@ public class Deployments {
 
     @Transactional
     public Deployment setContext(Viewer viewer, String username, UUID id, LocalContext context, String ifMatch) {
-        Deployment deployment = Deployment.findById(id);
+        Deployment deployment = access.deployment(id);
         if (!viewer.isEuoOf(deployment.euoOds)) {
             throw ProblemException.forbidden("Only the deploying organisation changes its local context");
         }

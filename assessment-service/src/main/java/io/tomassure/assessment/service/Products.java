@@ -1,6 +1,7 @@
 package io.tomassure.assessment.service;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,9 +18,11 @@ import io.tomassure.support.time.TimeSource;
 @ApplicationScoped
 public class Products {
 
+    private final Access access;
     private final TimeSource time;
 
-    Products(TimeSource time) {
+    Products(Access access, TimeSource time) {
+        this.access = access;
         this.time = time;
     }
 
@@ -44,7 +47,8 @@ public class Products {
 
     /** A new version of a product the caller sees, added by its supplier; version labels are unique per product. */
     @Transactional
-    public ProductVersion addVersion(Viewer viewer, Product product, String label) {
+    public ProductVersion addVersion(Viewer viewer, UUID productId, String label) {
+        Product product = access.product(productId);
         if (!viewer.isSupplierOf(product.supplierOds)) {
             throw ProblemException.notFound("Product " + product.id);
         }

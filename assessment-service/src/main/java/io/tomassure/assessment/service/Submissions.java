@@ -66,13 +66,16 @@ public class Submissions {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    private final Access access;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final Uplifts uplifts;
     private final TimeSource time;
     private final RequiredEvidence requiredEvidence;
 
-    Submissions(Catalogue catalogue, Outbox outbox, Uplifts uplifts, TimeSource time, RequiredEvidence requiredEvidence) {
+    Submissions(Access access, Catalogue catalogue, Outbox outbox, Uplifts uplifts, TimeSource time,
+            RequiredEvidence requiredEvidence) {
+        this.access = access;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.uplifts = uplifts;
@@ -89,7 +92,8 @@ public class Submissions {
 
     /** Phase 1A or 1B of the product, by its supplier. */
     @Transactional
-    public Submission submitProductPhase(Viewer viewer, String username, Assessment assessment, Phase phase) {
+    public Submission submitProductPhase(Viewer viewer, String username, UUID assessmentId, Phase phase) {
+        Assessment assessment = access.assessment(assessmentId);
         if (!phase.isProductPhase()) {
             throw ProblemException.invalid("phase", "Phase 2 is submitted for a deployment, by its end-user organisation");
         }
@@ -99,7 +103,8 @@ public class Submissions {
 
     /** Phase 2 of a deployment, by its EUO, whatever the state of 1A and 1B. */
     @Transactional
-    public Submission submitDeploymentPhase(Viewer viewer, String username, Deployment deployment) {
+    public Submission submitDeploymentPhase(Viewer viewer, String username, UUID deploymentId) {
+        Deployment deployment = access.deployment(deploymentId);
         if (!viewer.isEuoOf(deployment.euoOds)) {
             throw ProblemException.forbidden("Phase 2 is submitted by the deploying organisation");
         }

@@ -64,12 +64,14 @@ import io.tomassure.support.time.TimeSource;
 @ApplicationScoped
 public class Uplifts {
 
+    private final Access access;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final TimeSource time;
 
-    Uplifts(Catalogue catalogue, Outbox outbox, ObjectMapper json, TimeSource time) {
+    Uplifts(Access access, Catalogue catalogue, Outbox outbox, ObjectMapper json, TimeSource time) {
+        this.access = access;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.json = json;
@@ -78,8 +80,9 @@ public class Uplifts {
 
     /** The uplift's delta report; a dry run changes nothing and needs no If-Match. */
     @Transactional
-    public UpliftReport uplift(Viewer viewer, String username, Assessment assessment, UUID targetId, boolean dryRun,
+    public UpliftReport uplift(Viewer viewer, String username, UUID assessmentId, UUID targetId, boolean dryRun,
             String ifMatch) {
+        Assessment assessment = access.assessment(assessmentId);
         Assessments.requireSupplier(viewer, assessment);
         if (!dryRun) {
             Preconditions.requireMatch(ifMatch, Views.etag(assessment));

@@ -37,6 +37,7 @@ import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.service.AssessmentDtos.Derived;
 import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
 import io.tomassure.assessment.service.Catalogue;
+import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.ProblemException;
@@ -52,6 +53,7 @@ public class Workbooks {
     }
 
     private final WorkbookFiles files;
+    private final Access access;
     private final Catalogue catalogue;
     private final Answers answers;
     private final TransactionManager transactions;
@@ -59,8 +61,9 @@ public class Workbooks {
     private final Validator validator;
     private final TimeSource time;
 
-    Workbooks(WorkbookFiles files, Catalogue catalogue, Answers answers, TransactionManager transactions, ObjectMapper json,
-            Validator validator, TimeSource time) {
+    Workbooks(WorkbookFiles files, Access access, Catalogue catalogue, Answers answers, TransactionManager transactions,
+            ObjectMapper json, Validator validator, TimeSource time) {
+        this.access = access;
         this.validator = validator;
         this.time = time;
         this.files = files;
@@ -95,21 +98,23 @@ public class Workbooks {
     }
 
     /**
-     * Imports a filled workbook's answers into the product ({@code deployment} null) or a deployment, as the
-     * caller: only the rows the caller answers, each checked as if answered through the API. A row already holding
+     * Imports a filled workbook's answers into the product ({@code deploymentId} null) or a deployment the caller
+     * sees, as the caller: only the rows the caller answers, each checked as if answered through the API. A row already holding
      * a different answer is left alone unless the workbook carries the row version it was exported at (and that
      * is still current) or {@code replace} is set; nothing is silently overwritten. All or nothing: a rejected row
      * (or a dry run) rolls the whole import back, and the report says what would have been applied.
      */
     @Transactional
-    public AnswerImport.Report importAnswers(Viewer viewer, String username, Assessment assessment, Deployment deployment,
+    public AnswerImport.Report importAnswers(Viewer viewer, String username, UUID assessmentId, UUID deploymentId,
             TableReader.Tables tables, boolean dryRun, boolean replace) {
+        Access.Target target = access.target(assessmentId, deploymentId);
+        Assessment assessment = target.assessment();
+        Deployment deployment = target.deployment();
         Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
         SectionScope inScope = SectionScope.of(assessment.scope);
         Map<String, String> guidance = new java.util.HashMap<>();
         RequirementRow.of(assessment.templateId).forEach(r -> guidance.put(r.ref, r.guidance));
-        UUID deploymentId = deployment == null ? null : deployment.id;
         Answers.lockForChange(assessment, deployment); // before reading what is stored, so that nothing changes under us
         Map<String, Response> stored = Answers.responsesInForce(assessment.id, deploymentId);
         AnswerImport.Tally tally = new AnswerImport.Tally();

@@ -3,65 +3,81 @@ package io.tomassure.assessment.rest;
 import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.tomassure.assessment.domain.Assessment;
-import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Evidence;
 import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.AssessmentDtos;
+import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
 import io.tomassure.assessment.service.Assessments;
-import io.tomassure.assessment.service.Catalogue;
 import io.tomassure.assessment.service.Views;
 import io.tomassure.assessment.workbook.AnswerImport;
-import io.tomassure.assessment.workbook.TableReader;
 import io.tomassure.assessment.workbook.Workbooks;
 import io.tomassure.support.concurrency.Preconditions;
 import io.tomassure.support.problem.ProblemException;
 
-/** The HTTP side of answering rows and handling evidence, shared by the product and deployment resources. */
+/**
+ * What the product's TOM and a deployment's share over HTTP: answers, evidence, the register and workbooks. Each
+ * takes the assessment's id ({@code deploymentId} null) or the deployment's; the services it calls load the TOM by
+ * id as the caller sees it and own the transaction.
+ */
 @ApplicationScoped
-public class AnswerWriter {
+public class TomRequests {
 
     private final Access access;
     private final Answers answers;
     private final Assessments assessments;
-    private final Catalogue catalogue;
+    private final Views views;
     private final Workbooks workbooks;
 
-    AnswerWriter(Access access, Answers answers, Assessments assessments, Catalogue catalogue, Workbooks workbooks) {
+    TomRequests(Access access, Answers answers, Assessments assessments, Views views, Workbooks workbooks) {
+        this.views = views;
         this.access = access;
         this.answers = answers;
         this.assessments = assessments;
-        this.catalogue = catalogue;
         this.workbooks = workbooks;
     }
 
-    @Transactional
-    public Response answer(Assessment assessment, Deployment deployment, String requirementId,
-            AssessmentDtos.AnswerRequest request, String ifMatch) {
-        var row = catalogue.requirement(assessment, requirementId);
-        var response = answers.answer(access.viewer(), access.username(), assessment, deployment, row, request, ifMatch);
+    /** Answers a row of the product ({@code deploymentId} null) or of a deployment. */
+    public Response answer(UUID assessmentId, UUID deploymentId, String requirementId, AssessmentDtos.AnswerRequest request,
+            String ifMatch) {
+        var response = answers.answer(access.viewer(), access.username(), assessmentId, deploymentId, requirementId,
+                request, ifMatch);
         return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
     }
 
-    /** A read workbook's answers into the product ({@code deploymentId} null) or a deployment the caller may see. */
-    @Transactional
-    public AnswerImport.Report importAnswers(UUID assessmentId, UUID deploymentId, TableReader.Tables tables,
+    /** A filled workbook's answers; refused on its declared length before the body is read. */
+    public AnswerImport.Report importAnswers(UUID assessmentId, UUID deploymentId, Long declaredLength, byte[] body,
             boolean dryRun, boolean replace) {
-        Deployment deployment = deploymentId == null ? null : access.deployment(deploymentId);
-        Assessment assessment = deployment == null ? access.assessment(assessmentId) : access.assessmentOf(deployment.assessmentId);
-        return workbooks.importAnswers(access.viewer(), access.username(), assessment, deployment, tables, dryRun, replace);
+        workbooks.files().refuseDeclaredLength(declaredLength);
+        var tables = workbooks.readFilled(body); // waits for a parse permit before any transaction or connection
+        return workbooks.importAnswers(access.viewer(), access.username(), assessmentId, deploymentId, tables, dryRun,
+                replace);
     }
 
-    public Response evidence(Assessment assessment, Deployment deployment, String requirementId, EvidenceUpload upload,
+    /** The TOM as a workbook download: a deployment's is named after its EUO. */
+    public Response export(UUID assessmentId, UUID deploymentId) {
+        Access.Target tom = access.target(assessmentId, deploymentId);
+        String suffix = tom.deployment() == null ? "" : "-" + tom.deployment().euoOds;
+        return WorkbookResource.download(workbooks.export(tom.assessment(), tom.deployment()), tom.assessment(), suffix);
+    }
+
+    /** The non-conformances in force: the product's, and for a deployment its own on top. */
+    public List<NonConformanceView> register(UUID assessmentId, UUID deploymentId) {
+        Access.Target tom = access.target(assessmentId, deploymentId);
+        return views.register(tom.assessment(), tom.deployment());
+    }
+
+    /** Attaches evidence to a row of the product ({@code deploymentId} null) or of a deployment. */
+    public Response evidence(UUID assessmentId, UUID deploymentId, String requirementId, EvidenceUpload upload,
             byte[] content) {
         // Refuse on the declared size before looking at the body at all.
         if (upload.length != null && upload.length > assessments.evidenceMaxBytes()) {
@@ -73,10 +89,11 @@ public class AnswerWriter {
         }
         String type = upload.mediaType == null || upload.mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM
                 : upload.mediaType;
-        Evidence evidence = assessments.addEvidence(access.viewer(), access.username(), assessment, deployment,
+        var attached = assessments.addEvidence(access.viewer(), access.username(), assessmentId, deploymentId,
                 requirementId, new AssessmentDtos.EvidenceFile(upload.name, type, upload.kind(), upload.effectiveOn(),
                         upload.expiresOn(), content == null ? new byte[0] : content));
-        return Response.created(URI.create("/api/v1/assessments/" + assessment.id + "/evidence/" + evidence.id))
+        Evidence evidence = attached.evidence();
+        return Response.created(URI.create("/api/v1/assessments/" + attached.assessmentId() + "/evidence/" + evidence.id))
                 .entity(Views.evidence(evidence)).build();
     }
 
