@@ -141,6 +141,9 @@ class ConsoleTest {
             assertThat(euo.text()).contains("Decision recorded");
             euo.open("/deployments/" + deploymentId).screenshot("euo-gate-blocked");
             assertThat(gate(euo)).isEqualTo("blocked");
+            // a second on, in England's time, as the page's form gives it: the gate blocked, before NHS Digital decides
+            String blockedAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London"))
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1).toString();
 
             // NHS Digital: the queue, then 1A with a condition, discharged; the non-conformance reviewed; 1B with a certificate.
             reviewer.signIn(DemoUser.ASSURANCE).checked();
@@ -179,6 +182,15 @@ class ConsoleTest {
             euo.checked().screenshot("euo-gate-ready");
             euo.click(By.xpath("//button[normalize-space()='Go live']"));
             assertThat(gate(euo)).isEqualTo("live");
+            euo.assertAccessible();
+
+            // Live now; the gate as it stood when Phase 2 was decided, replayed from the audit log, with its source.
+            assertThat(euo.driver().findElement(By.id("gate-at")).getDomAttribute("type")).isEqualTo("datetime-local");
+            String then = "/deployments/" + deploymentId + "/gate/then?at=" + blockedAt;
+            euo.until(d -> euo.open(then).text().contains("Replayed from the central audit log"));
+            assertThat(euo.driver().findElement(By.cssSelector("[data-testid=gate-then-state]")).getText()).isEqualTo("blocked");
+            assertThat(euo.text()).contains("Phase 1A (usage and settings) is under review, not approved");
+            euo.checked().screenshot("euo-gate-then");
             euo.assertAccessible();
         }
     }

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.tomassure.auditlog.Checkpoint;
+import io.tomassure.auditlog.Keys;
+import io.tomassure.auditlog.Merkle;
 import io.tomassure.stack.DemoData;
 import io.tomassure.stack.DemoUser;
 import io.tomassure.stack.TomService;
@@ -32,7 +35,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Arrays;
@@ -81,6 +86,10 @@ class JourneyTest {
     private String assessmentId;
     private String deploymentId;
     private final List<String> submissions = new ArrayList<>();
+    /** The product assessment as the supplier saw it live, at instants of the journey, for the replay to match. */
+    private final Map<Instant, Map<String, Object>> seen = new LinkedHashMap<>();
+    /** The deployment's go-live readiness as its EUO saw it live, at instants of the journey. */
+    private final Map<Instant, Map<String, Object>> seenGate = new LinkedHashMap<>();
 
     @BeforeAll
     void demoData() {
@@ -119,10 +128,13 @@ class JourneyTest {
                 "nonConformance", Map.of("detail", "Errors from the national service appear as codes",
                         "mitigation", "Help desk script until 2.2", "risk", "AMBER")));
 
+        see(assessment); // 1: drafted, a non-conformance among the answers
+
         // Fault: the broker goes away while both parties submit. The API keeps working; the events wait in the outboxes.
         E2eStack.stack().stopKafka();
         submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1A")), assessment));
         submissions.add(submit(supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")), assessment));
+        see(assessment); // 2: both product phases under review (their events still in the outbox)
         deploymentId = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", EUO.org()))
                 .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
         String deployment = "/api/v1/deployments/" + deploymentId;
@@ -163,6 +175,7 @@ class JourneyTest {
                         "Connection Agreement not signed",
                         "End User Policy not signed",
                         "Sign-off not recorded: SIRO"));
+        seeGate(deployment); // 1: seven blockers
 
         // NHS Digital: 1A approved on condition of a DSA, 1B approved with a certificate, the non-conformance reviewed.
         String conditionId = as(ASSURANCE, APPROVAL).body(Map.of("contentHash", phase1a.getString("contentHash"),
@@ -191,6 +204,13 @@ class JourneyTest {
         as(ASSURANCE, APPROVAL).body(Map.of("evidence", "DSA 2026/118 countersigned"))
                 .post("/api/v1/conditions/" + conditionId + "/discharge").then().statusCode(200);
 
+        await().atMost(EVENTUALLY).until(() -> as(SUPPLIER, ASSESSMENT).get(assessment).then().extract()
+                .path("phases.'1B'.state"), "APPROVED"::equals);
+        await().atMost(EVENTUALLY).until(() -> as(SUPPLIER, ASSESSMENT).get(assessment).then().extract()
+                .path("phases.'1A'.state"), "APPROVED"::equals);
+        see(assessment); // 3: both approved
+        seeGate(deployment); // 2: the approvals in, the agreements and sign-off still missing
+
         // Mid-flight, the programme publishes version 2.0 of its template. The assessment stays on 1.0 until its
         // supplier uplifts it; the answers follow their rows, and NHS Digital reviews and approves only the delta.
         String nextVersion = publishNextVersion(templateId);
@@ -201,6 +221,8 @@ class JourneyTest {
                 .body("counts.answersToReattest", equalTo(1)).body("counts.answersRetired", equalTo(0));
         confirm(() -> supplierSystem(ASSESSMENT), assessment, "API-02");
         answer(() -> supplierSystem(ASSESSMENT), assessment, "API-04", compliant());
+        see(assessment); // 4: uplifted to 2.0, the reworded row confirmed, the new row answered
+        seeGate(deployment); // 3: the same gate over the uplifted product
         // API-04 requires a penetration test: the delta is refused until one in date is attached. The programme ages
         // penetration tests from the date they were done.
         supplierSystem(ASSESSMENT).body(Map.of("phase", "1B")).post(assessment + "/submissions").then().statusCode(422)
@@ -233,6 +255,7 @@ class JourneyTest {
         as(EUO, APPROVAL).get(deployment + "/readiness").then().statusCode(200)
                 .body("open", equalTo(true)).body("blockers", org.hamcrest.Matchers.empty());
         as(EUO, APPROVAL).post(deployment + "/go-live").then().statusCode(200).body("live", equalTo(true));
+        seeGate(deployment); // 4: open and live
         await().atMost(EVENTUALLY).until(() -> as(EUO, ASSESSMENT).get(assessment).then().extract().path("phases.'1A'.state"),
                 "APPROVED"::equals);
 
@@ -242,9 +265,26 @@ class JourneyTest {
         await().atMost(EVENTUALLY).untilAsserted(() -> as(EUO, APPROVAL).get(deployment + "/readiness").then()
                 .body("open", equalTo(false)).body("blockers", contains("Evidence for row API-04 not in date: its "
                         + "penetration test report went out of date on " + tested.plusDays(11) + ": attach a current one")));
+        seeGate(deployment); // 5: closed again by evidence out of date
         attachPenTest(assessment, LocalDate.now());
         await().atMost(EVENTUALLY).untilAsserted(() -> as(EUO, APPROVAL).get(deployment + "/readiness").then()
                 .body("open", equalTo(true)));
+        see(assessment); // 5: the delta approved, live
+        seeGate(deployment); // 6: open again on fresh evidence
+    }
+
+    @SuppressWarnings("unchecked")
+    private void seeGate(String deployment) {
+        Map<String, Object> live = as(EUO, APPROVAL).get(deployment + "/readiness").then().statusCode(200).extract()
+                .as(Map.class);
+        seenGate.put(Instant.now(), live);
+    }
+
+    /** The live view now, kept with an instant just after it was read. */
+    @SuppressWarnings("unchecked")
+    private void see(String assessment) {
+        Map<String, Object> live = as(SUPPLIER, ASSESSMENT).get(assessment).then().statusCode(200).extract().as(Map.class);
+        seen.put(Instant.now(), live);
     }
 
     private static void attachPenTest(String assessment, LocalDate testedOn) {
@@ -310,6 +350,89 @@ class JourneyTest {
 
     @Test
     @Order(3)
+    void theLogReplaysTheAssessmentAsItStoodAtEachInstant() throws Exception {
+        assumeTrue(seen.size() == 5, "the journey did not get that far");
+        awaitOutboxesDrained();
+        String assessment = "/api/v1/assessments/" + assessmentId;
+        List<Map<String, Object>> anchors = new ArrayList<>();
+        for (Map.Entry<Instant, Map<String, Object>> instant : seen.entrySet()) {
+            Map<String, Object> live = new java.util.HashMap<>(instant.getValue());
+            live.remove("etag");
+            // the log takes in each service's topic at its own pace: the replay catches up with what was live
+            JsonPath replayed = await().atMost(EVENTUALLY).until(() -> as(SUPPLIER, ASSESSMENT)
+                    .queryParam("asOf", instant.getKey().toString()).get(assessment).then().statusCode(200).extract()
+                    .jsonPath(), r -> withoutEtag(r.getMap("state")).equals(live));
+            assertThat(withoutEtag(replayed.getMap("state"))).as("as of %s", instant.getKey()).isEqualTo(live);
+            assertThat(replayed.getString("asOf")).isEqualTo(instant.getKey().toString());
+            anchors.add(replayed.getMap("lastEntry"));
+        }
+        // The instants are distinct states: drafted, under review, approved, uplifted, live again.
+        assertThat(seen.values().stream().map(v -> v.get("phases") + " " + v.get("templateVersion")).distinct().count())
+                .isGreaterThanOrEqualTo(4);
+        // An organisation that deploys the product replays the same history: the service reads the whole log as itself.
+        Instant last = List.copyOf(seen.keySet()).get(4);
+        assertThat(withoutEtag(as(EUO, ASSESSMENT).queryParam("asOf", last.toString()).get(assessment).then()
+                .statusCode(200).extract().jsonPath().getMap("state"))).isEqualTo(withoutEtag(seen.get(last)));
+        as(OTHER_EUO, ASSESSMENT).queryParam("asOf", last.toString()).get(assessment).then().statusCode(404);
+
+        // Each answer can be checked without trusting the service: the entry it rests on is in the signed log.
+        as(AUDITOR, AUDIT).post("/api/v1/audit/checkpoints").then().statusCode(200);
+        java.security.PublicKey key = Keys.publicKey(as(AUDITOR, AUDIT).get("/api/v1/audit/public-key").then()
+                .statusCode(200).extract().asString());
+        for (Instant instant : seen.keySet()) {
+            JsonPath anchor = await().atMost(EVENTUALLY).until(() -> as(SUPPLIER, ASSESSMENT)
+                    .queryParam("asOf", instant.toString()).get(assessment).then().statusCode(200).extract().jsonPath(),
+                    r -> r.get("lastEntry.proof") != null);
+            long seq = anchor.getLong("lastEntry.seq");
+            Map<String, Object> entry = new java.util.HashMap<>(entries(Map.of("assessment", assessmentId)).stream()
+                    .filter(e -> ((Number) e.get("seq")).longValue() == seq).findFirst().orElseThrow());
+            assertThat(entry.remove("hash")).isEqualTo(anchor.getString("lastEntry.hash"));
+            byte[] leaf = Merkle.leafHash(new JsonCanonicalizer(JSON.writeValueAsString(entry)).getEncodedUTF8());
+            assertThat(HexFormat.of().formatHex(leaf)).isEqualTo(anchor.getString("lastEntry.proof.leafHash"));
+            Checkpoint checkpoint = JSON.convertValue(anchor.getMap("lastEntry.proof.checkpoint"), Checkpoint.class);
+            assertThat(checkpoint.verify(key)).as("the checkpoint's signature").isTrue();
+            List<byte[]> path = anchor.getList("lastEntry.proof.path", String.class).stream()
+                    .map(HexFormat.of()::parseHex).toList();
+            assertThat(Merkle.verifyInclusion(leaf, seq - 1, checkpoint.treeSize(), path,
+                    HexFormat.of().parseHex(checkpoint.rootHash()))).as("entry %d in the signed tree", seq).isTrue();
+            // and the entry is no later than the instant asked about
+            assertThat(Instant.parse((String) entry.get("time"))).isBeforeOrEqualTo(instant);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theLogReplaysTheGateAsItStoodAtEachInstant() throws Exception {
+        assumeTrue(seenGate.size() == 6, "the journey did not get that far");
+        awaitOutboxesDrained();
+        String readiness = "/api/v1/deployments/" + deploymentId + "/readiness";
+        for (Map.Entry<Instant, Map<String, Object>> instant : seenGate.entrySet()) {
+            JsonPath replayed = await().atMost(EVENTUALLY).until(() -> as(EUO, APPROVAL)
+                    .queryParam("asOf", instant.getKey().toString()).get(readiness).then().statusCode(200).extract()
+                    .jsonPath(), r -> instant.getValue().equals(r.getMap("state")));
+            assertThat(replayed.getMap("state")).as("as of %s", instant.getKey()).isEqualTo(instant.getValue());
+            assertThat(replayed.getLong("lastEntry.seq")).isPositive();
+            assertThat(replayed.getString("lastEntry.proof.checkpoint.signature")).as("sealed before this test").isNotBlank();
+        }
+        // Four distinct gates among them: seven blockers, the agreements and sign-off missing, open and live, and closed
+        // again by evidence out of date.
+        assertThat(seenGate.values().stream().map(r -> r.get("blockers") + " " + r.get("live")).distinct().count())
+                .isEqualTo(4);
+        // NHS Digital replays the same gate; an organisation that does not deploy it may not ask.
+        Instant first = seenGate.keySet().iterator().next();
+        assertThat(as(ASSURANCE, APPROVAL).queryParam("asOf", first.toString()).get(readiness).then().statusCode(200)
+                .extract().jsonPath().getMap("state")).isEqualTo(seenGate.get(first));
+        as(OTHER_EUO, APPROVAL).queryParam("asOf", first.toString()).get(readiness).then().statusCode(404);
+    }
+
+    private static Map<String, Object> withoutEtag(Map<String, Object> view) {
+        Map<String, Object> copy = new java.util.HashMap<>(view);
+        copy.remove("etag");
+        return copy;
+    }
+
+    @Test
+    @Order(5)
     void theNotificationsWentToTheRightPlaces() {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         await().atMost(EVENTUALLY).untilAsserted(() -> {
@@ -335,7 +458,7 @@ class JourneyTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anotherOrganisationCannotReadOrActOnThisJourney() {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         String deployment = "/api/v1/deployments/" + deploymentId;
@@ -350,7 +473,7 @@ class JourneyTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aSecondDeploymentReusesTheAssessment() {
         assumeTrue(deploymentId != null, "the journey did not get that far");
         String second = as(SUPPLIER, ASSESSMENT).body(Map.of("assessmentId", assessmentId, "euoOdsCode", OTHER_EUO.org()))

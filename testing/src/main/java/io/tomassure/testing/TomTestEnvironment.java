@@ -11,6 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TomTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
+    /** An address where nothing listens (the discard port, refused on a test machine). */
+    private static final String NOBODY = "http://127.0.0.1:9";
+
     @Override
     public Map<String, String> start() {
         return Map.of(
@@ -21,7 +24,10 @@ public class TomTestEnvironment implements QuarkusTestResourceLifecycleManager {
                 // Verify tokens with the test key pair's public half: no identity provider to reach.
                 "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", TestTokens.publicKey(),
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
+                // No audit-service nor identity provider beside a service under test: reading the log finds nobody.
+                "quarkus.oidc-client.auth-server-url", NOBODY,
+                "quarkus.rest-client.audit-log.url", NOBODY);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tomassure.approval.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tomassure.approval.domain.Agreement;
@@ -24,12 +29,15 @@ import io.tomassure.approval.domain.GoLiveGate;
 import io.tomassure.approval.rest.ApprovalDtos.AcceptRequest;
 import io.tomassure.approval.rest.ApprovalDtos.AgreementRequest;
 import io.tomassure.approval.rest.ApprovalDtos.AgreementView;
+import io.tomassure.approval.rest.ApprovalDtos.LogAnchor;
 import io.tomassure.approval.rest.ApprovalDtos.Readiness;
+import io.tomassure.approval.rest.ApprovalDtos.ReplayedReadiness;
 import io.tomassure.approval.rest.ApprovalDtos.SignOffRequest;
 import io.tomassure.approval.rest.ApprovalDtos.SuspendRequest;
 import io.tomassure.approval.service.Access;
 import io.tomassure.approval.service.Gates;
 import io.tomassure.approval.service.Obligations;
+import io.tomassure.approval.service.Replays;
 import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/deployments/{id}")
@@ -39,9 +47,11 @@ public class GoLiveResource {
     private final Access access;
     private final Gates gates;
     private final Obligations obligations;
+    private final Replays replays;
 
-    GoLiveResource(Access access, Gates gates, Obligations obligations) {
+    GoLiveResource(Access access, Gates gates, Obligations obligations, Replays replays) {
         this.access = access;
+        this.replays = replays;
         this.gates = gates;
         this.obligations = obligations;
     }
@@ -51,8 +61,21 @@ public class GoLiveResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "Go-live readiness", description = "Each condition of the gate with its state (1A approved and "
             + "its conditions discharged, 1B approved with a certificate for the deployed version, Phase 2 approved, "
-            + "non-conformances accepted, agreements in date, sign-offs, escalations, suspension) and the blockers in words.")
-    public Readiness readiness(@PathParam("id") UUID id) {
+            + "non-conformances accepted, agreements in date, sign-offs, escalations, suspension) and the blockers in words. "
+            + "With asOf (an instant, e.g. 2026-11-30T12:00:00Z): the readiness as it stood then, replayed from the central "
+            + "audit log and judged by the same rule, dated that day, as {asOf, state, lastEntry}: lastEntry is the last "
+            + "log entry the replay used, with its hash and its inclusion proof in a signed checkpoint (null until a "
+            + "checkpoint covers it). 404 before the deployment was registered; 409 history-incomplete before its events "
+            + "carried what the gate needs; 503 when the log cannot be read.")
+    @APIResponse(responseCode = "200", description = "Readiness now, or as of the instant asked", content = @Content(
+            schema = @Schema(oneOf = { Readiness.class, ReplayedReadiness.class })))
+    public Object readiness(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
+        if (asOf != null) {
+            Replays.GateThen then = replays.readiness(id, asOf);
+            return new ReplayedReadiness(then.asOf(), new Readiness(id, then.result().open(), then.live(), then.suspended(),
+                    then.result().checks(), then.result().blockers()),
+                    new LogAnchor(then.lastEntry().seq(), then.lastEntry().hash(), then.proof()));
+        }
         DeploymentRef deployment = access.deployment(id);
         return readiness(deployment, gates.evaluate(deployment), gates.gate(id));
     }

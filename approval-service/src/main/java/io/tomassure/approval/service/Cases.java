@@ -170,20 +170,21 @@ public class Cases {
         decision.decidedAt = time.now();
         decision.persist();
         reviewCase.state = State.DECIDED.name();
+        List<ApprovalEvents.ConditionSet> conditions = new ArrayList<>();
         if (outcome == Outcome.APPROVED && "1A".equals(reviewCase.phase)) {
-            List<String> conditions = new ArrayList<>(Phase1AOutcome.valueOf(decision.detail).conditions());
+            List<String> descriptions = new ArrayList<>(Phase1AOutcome.valueOf(decision.detail).conditions());
             if (request.conditions() != null) {
-                conditions.addAll(request.conditions());
+                descriptions.addAll(request.conditions());
             }
-            conditions.forEach(description -> addCondition(reviewCase, description));
+            descriptions.forEach(description -> conditions.add(addCondition(reviewCase, description)));
         }
-        if (outcome == Outcome.APPROVED && "1B".equals(reviewCase.phase)) {
-            issueCertificate(reviewCase, request.decision().certificateNumber(), by);
-        }
+        Certificate certificate = outcome == Outcome.APPROVED && "1B".equals(reviewCase.phase)
+                ? issueCertificate(reviewCase, request.decision().certificateNumber(), by) : null;
         outbox.record(ApprovalEvents.PHASE_DECIDED, reviewCase.id.toString(), new ApprovalEvents.PhaseDecided(reviewCase.id,
                 reviewCase.submissionId, reviewCase.assessmentId, reviewCase.deploymentId, reviewCase.supplierOds,
-                reviewCase.euoOds, reviewCase.phase,
-                reviewCase.revision, reviewCase.contentHash, outcome.name(), decision.reason, by));
+                reviewCase.euoOds, reviewCase.phase, reviewCase.revision, reviewCase.contentHash, outcome.name(),
+                decision.reason, by, decision.detail, conditions, certificate == null ? null : certificate.number,
+                certificate == null ? null : certificate.productVersion));
         reevaluate(reviewCase);
         return decision;
     }
@@ -210,16 +211,17 @@ public class Cases {
         }
     }
 
-    private void addCondition(ReviewCase reviewCase, String description) {
+    private static ApprovalEvents.ConditionSet addCondition(ReviewCase reviewCase, String description) {
         PhaseCondition condition = new PhaseCondition();
         condition.id = Ids.next();
         condition.caseId = reviewCase.id;
         condition.assessmentId = reviewCase.assessmentId;
         condition.description = description;
         condition.persist();
+        return new ApprovalEvents.ConditionSet(condition.id, description);
     }
 
-    private void issueCertificate(ReviewCase reviewCase, String number, String by) {
+    private Certificate issueCertificate(ReviewCase reviewCase, String number, String by) {
         if (Certificate.findById(number) != null) {
             throw ProblemException.conflict("duplicate", "Certificate number in use", number + " was issued already");
         }
@@ -231,6 +233,7 @@ public class Cases {
         certificate.issuedBy = by;
         certificate.issuedAt = time.now();
         certificate.persist();
+        return certificate;
     }
 
     /**

@@ -226,7 +226,8 @@ public class Gates {
                 .map(e -> "clinical-safety level " + e.level + " referred to the Clinical Safety Group").toList();
 
         List<GoLiveGate.RequiredEvidence> evidence = EvidenceStanding.<EvidenceStanding>list(
-                "assessmentId = ?1 and (deploymentId is null or deploymentId = ?2)", d.assessmentId, d.deploymentId).stream()
+                "assessmentId = ?1 and (deploymentId is null or deploymentId = ?2) order by requirementId", d.assessmentId,
+                d.deploymentId).stream()
                 .map(e -> new GoLiveGate.RequiredEvidence(e.requirementId, e.kind, e.inDate, e.lapsesOn, e.problem)).toList();
 
         return new GoLiveGate.Facts(state(case1a), state(case1b), state(case2), undischarged,

@@ -1,6 +1,7 @@
 package io.tomassure.assessment.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +23,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tomassure.assessment.service.OscalExports;
+import io.tomassure.assessment.service.Replays;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Product;
@@ -36,6 +41,8 @@ import io.tomassure.assessment.service.Access;
 import io.tomassure.assessment.service.Answers;
 import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.service.AssessmentDtos.AssessmentSummary;
+import io.tomassure.assessment.service.AssessmentDtos.AssessmentView;
+import io.tomassure.assessment.service.AssessmentDtos.Replayed;
 import io.tomassure.assessment.service.AssessmentDtos.CreateAssessment;
 import io.tomassure.assessment.service.AssessmentDtos.Impact;
 import io.tomassure.assessment.service.AssessmentDtos.NonConformanceView;
@@ -65,10 +72,12 @@ public class AssessmentResource {
     private final Views views;
     private final Uplifts uplifts;
     private final OscalExports oscal;
+    private final Replays replays;
 
     AssessmentResource(Access access, Assessments assessments, TomRequests tom, Submissions submissions, Views views,
-            Uplifts uplifts, OscalExports oscal) {
+            Uplifts uplifts, OscalExports oscal, Replays replays) {
         this.oscal = oscal;
+        this.replays = replays;
         this.uplifts = uplifts;
         this.access = access;
         this.assessments = assessments;
@@ -101,8 +110,20 @@ public class AssessmentResource {
     @Operation(summary = "Get an assessment with its derived results", description = "Completeness per phase and section, "
             + "IG outcome, clinical-safety level, required sign-offs, submission route, phase states. Its ETag moves with "
             + "the facts, every answer and every phase state: quote it in If-Match to change the facts or scope, or in "
-            + "If-None-Match to revalidate (304, no body, while nothing changed).")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            + "If-None-Match to revalidate (304, no body, while nothing changed). With asOf (an instant, e.g. "
+            + "2026-11-30T12:00:00Z): the assessment as it stood then, replayed from the central audit log, as "
+            + "{asOf, state, lastEntry}: state is the view then (no ETag), lastEntry the last log entry the replay used, "
+            + "with its hash and its inclusion proof in a signed checkpoint (null until a checkpoint covers it), so that "
+            + "the answer can be checked against the log independently. 404 before the assessment was opened; 409 "
+            + "history-incomplete before its events carried their values; 503 when the log cannot be read.")
+    @APIResponse(responseCode = "200", description = "The assessment now, or as of the instant asked", content = @Content(
+            schema = @Schema(oneOf = { AssessmentView.class, Replayed.class })))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag quoted in If-None-Match")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @QueryParam("asOf") Instant asOf) {
+        if (asOf != null) {
+            return Response.ok(replays.assessment(id, asOf)).build();
+        }
         Assessment assessment = access.assessment(id);
         return Preconditions.read(ifNoneMatch, Views.etag(assessment),
                 () -> Response.ok(views.assessmentJson(assessment), MediaType.APPLICATION_JSON));
@@ -117,7 +138,7 @@ public class AssessmentResource {
     public Response setImpact(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Impact impact) {
         Assessment assessment = assessments.setImpact(access.viewer(), access.username(), id, impact, ifMatch);
-        return get(assessment.id, null);
+        return get(assessment.id, null, null);
     }
 
     @PUT
@@ -131,7 +152,7 @@ public class AssessmentResource {
     public Response setScope(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ScopeRequest request) {
         Assessment assessment = assessments.setScope(access.viewer(), access.username(), id, request.sections(), ifMatch);
-        return get(assessment.id, null);
+        return get(assessment.id, null, null);
     }
 
     @POST

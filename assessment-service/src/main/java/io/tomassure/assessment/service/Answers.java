@@ -69,6 +69,12 @@ public class Answers {
         return stored;
     }
 
+    /** An answer as its event states it: what a replay of the audit log needs to know of it. */
+    public static AssessmentEvents.ResponseStated stated(Response r) {
+        return new AssessmentEvents.ResponseStated(r.answer, r.implementationRef, r.notes, r.testRef, r.ncDetail,
+                r.ncMitigation, r.ncRisk, r.reattest);
+    }
+
     /** The answers in force, as the rules see them. */
     public static Map<String, Answer> inForce(UUID assessmentId, UUID deploymentId) {
         Map<String, Answer> answers = new LinkedHashMap<>();
@@ -126,7 +132,8 @@ public class Answers {
         String euoOds = deployment == null ? null : deployment.euoOds;
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
         outbox.record(AssessmentEvents.UPDATED, subject, new AssessmentEvents.AssessmentUpdated(assessment.id,
-                deploymentId, assessment.supplierOds, euoOds, "response", row.id(), username));
+                deploymentId, assessment.supplierOds, euoOds, "response", row.id(), username, stated(response), null, null,
+                null, null));
         if (nonConformance) {
             outbox.record(AssessmentEvents.NON_CONFORMANCE_REPORTED, subject, new AssessmentEvents.NonConformanceReported(
                     assessment.id, deploymentId, assessment.supplierOds, euoOds, row.id(),

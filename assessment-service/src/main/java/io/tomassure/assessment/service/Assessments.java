@@ -105,7 +105,9 @@ public class Assessments {
         assessment.changesLocalSystems = impact.changesLocalSystems();
         assessment.persistAndFlush();
         outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(id, null,
-                assessment.supplierOds, null, "impact", null, username));
+                assessment.supplierOds, null, "impact", null, username, null, new AssessmentEvents.ProductFacts(
+                        impact.medicalDevice(), impact.updatesSpine(), impact.clinicalSafetyRelated(),
+                        impact.changesLocalSystems()), null, null, null));
         return assessment;
     }
 
@@ -134,7 +136,7 @@ public class Assessments {
         assessment.scope = sections.stream().distinct().sorted().toList();
         assessment.persistAndFlush();
         outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(id, null,
-                assessment.supplierOds, null, "scope", null, username));
+                assessment.supplierOds, null, "scope", null, username, null, null, assessment.scope, null, null));
         return assessment;
     }
 
@@ -162,7 +164,8 @@ public class Assessments {
         response.scoreComment = request.comment();
         response.persistAndFlush();
         outbox.record(AssessmentEvents.UPDATED, assessment.id.toString(), new AssessmentEvents.AssessmentUpdated(
-                assessment.id, null, assessment.supplierOds, null, "score", ref, username));
+                assessment.id, null, assessment.supplierOds, null, "score", row.id(), username, null, null, null, null,
+                new AssessmentEvents.ScoreStated(response.score, response.scoreComment)));
         return response;
     }
 

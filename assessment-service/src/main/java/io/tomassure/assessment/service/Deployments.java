@@ -84,7 +84,9 @@ public class Deployments {
         apply(deployment, context);
         deployment.persistAndFlush();
         outbox.record(AssessmentEvents.UPDATED, id.toString(), new AssessmentEvents.AssessmentUpdated(assessment.id, id,
-                assessment.supplierOds, deployment.euoOds, "context", null, username));
+                assessment.supplierOds, deployment.euoOds, "context", null, username, null, null, null,
+                new AssessmentEvents.LocalContextStated(deployment.topology, deployment.endpoints, deployment.localChanges,
+                        deployment.affectsOtherOrganisations), null));
         return deployment;
     }
 

@@ -127,6 +127,7 @@ public class Uplifts {
         uplift.upliftedBy = username;
         uplift.upliftedAt = now;
         uplift.persistAndFlush();
+        List<AssessmentEvents.AnswerCarried> carried = carried(fates, byOldId);
         move(fates, byOldId, upliftId);
         assessment.templateId = to.id;
         assessment.scope = scope;
@@ -135,7 +136,7 @@ public class Uplifts {
         List<String> euos = deployments.stream().map(d -> d.euoOds).sorted().toList();
         outbox.record(AssessmentEvents.UPLIFTED, assessment.id.toString(), new AssessmentEvents.AssessmentUplifted(
                 upliftId, assessment.id, assessment.supplierOds, euos, from.programmeCode, from.id, from.version, to.id,
-                to.version, report.counts(), username));
+                to.version, report.counts(), username, scope, carried));
         return report;
     }
 
@@ -211,6 +212,15 @@ public class Uplifts {
      * Carried answers take their row's new id. Ids can swap places (a row inserted above derived ids shifts them all),
      * so the moving answers first step aside to ids of their own, then take the new ones.
      */
+    /** Each answer's fate as the uplift's event states it, read before the answers move. */
+    private static List<AssessmentEvents.AnswerCarried> carried(Map<Response, Carry> fates, Map<String, RowChange> byOldId) {
+        List<AssessmentEvents.AnswerCarried> carried = new ArrayList<>();
+        fates.forEach((response, carry) -> carried.add(new AssessmentEvents.AnswerCarried(response.deploymentId,
+                response.requirementRef, carry == Carry.RETIRED ? null : byOldId.get(response.requirementRef).id(),
+                carry.name())));
+        return carried;
+    }
+
     private static void move(Map<Response, Carry> fates, Map<String, RowChange> byOldId, UUID upliftId) {
         Map<Response, String> moving = new LinkedHashMap<>();
         fates.forEach((response, carry) -> {

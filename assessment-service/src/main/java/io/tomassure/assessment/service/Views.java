@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tomassure.assessment.config.AssessmentConfig;
 import io.tomassure.assessment.domain.EvidenceKind;
 import io.tomassure.assessment.domain.Answer;
+import io.tomassure.assessment.domain.AssessmentHistory;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.ClinicalSafety;
 import io.tomassure.assessment.domain.Completeness;
@@ -87,19 +88,48 @@ public class Views {
     }
 
     public AssessmentView assessment(Assessment assessment) {
-        ProductNames names = Product.getEntityManager().createQuery("""
-                select p.id, p.name, v.version from ProductVersion v join Product p on p.id = v.productId where v.id = ?1""",
-                ProductNames.class).setParameter(1, assessment.productVersionId).getSingleResult();
-        Template template = catalogue.template(assessment.templateId);
         Map<String, PhaseStatus> statuses = Phases.productStatuses(assessment.id);
         Map<String, PhaseView> phases = new LinkedHashMap<>();
         for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
             phases.put(phase.label(), phase(Optional.ofNullable(statuses.get(phase.label()))));
         }
+        return view(assessment, phases, derived(assessment), etag(assessment));
+    }
+
+    /**
+     * The assessment as its history tells it at an earlier instant, derived as the live one is. Its identity (product,
+     * version, supplier, creation) never changes; the rest is the history's. No ETag: a past state is no precondition.
+     */
+    public AssessmentView assessmentAsOf(Assessment live, AssessmentHistory history) {
+        Assessment then = new Assessment(); // never persisted: the state then, to derive from
+        then.id = live.id;
+        then.productVersionId = live.productVersionId;
+        then.supplierOds = live.supplierOds;
+        then.createdAt = live.createdAt;
+        then.templateId = history.templateId();
+        then.scope = history.scope();
+        then.medicalDevice = history.facts().medicalDevice();
+        then.updatesSpine = history.facts().updatesSpine();
+        then.clinicalSafetyRelated = history.facts().clinicalSafetyRelated();
+        then.changesLocalSystems = history.facts().changesLocalSystems();
+        Map<String, PhaseView> phases = new LinkedHashMap<>();
+        for (Phase phase : List.of(Phase.P1A, Phase.P1B)) {
+            AssessmentHistory.PhaseState state = history.phase(phase.label());
+            phases.put(phase.label(), new PhaseView(state.state(), state.revision(), state.reason()));
+        }
+        Evaluation evaluation = evaluate(then, null, catalogue.rulesFor(then), history.answers());
+        return view(then, phases, derived(evaluation), null);
+    }
+
+    private AssessmentView view(Assessment assessment, Map<String, PhaseView> phases, Derived derived, String etag) {
+        ProductNames names = Product.getEntityManager().createQuery("""
+                select p.id, p.name, v.version from ProductVersion v join Product p on p.id = v.productId where v.id = ?1""",
+                ProductNames.class).setParameter(1, assessment.productVersionId).getSingleResult();
+        Template template = catalogue.template(assessment.templateId);
         return new AssessmentView(assessment.id, names.productId(), names.productName(), assessment.productVersionId, names.version(),
                 assessment.supplierOds, template.programmeCode, template.id, template.version, impact(assessment),
-                assessment.scope == null ? null : assessment.scope.stream().sorted().toList(), phases, derived(assessment),
-                etag(assessment), assessment.createdAt);
+                assessment.scope == null ? null : assessment.scope.stream().sorted().toList(), phases, derived, etag,
+                assessment.createdAt);
     }
 
     /**

@@ -144,6 +144,16 @@ class JourneyTest {
             assertThat(published).extracting(EventEnvelope::type).contains(
                     "tom.assessment.created", "tom.assessment.updated", "tom.assessment.non-conformance-reported",
                     "tom.assessment.phase-submitted", "tom.assessment.deployment-created");
+            // Each change states the part as it stands after it: what a replay of the audit log folds.
+            List<AssessmentEvents.AssessmentUpdated> updates = published.stream()
+                    .filter(e -> e.type().equals(AssessmentEvents.UPDATED.name()))
+                    .map(e -> e.dataAs(AssessmentEvents.UPDATED)).toList();
+            assertThat(updates).filteredOn(u -> u.part().equals("impact")).extracting(AssessmentEvents.AssessmentUpdated::impact)
+                    .containsExactly(new AssessmentEvents.ProductFacts(false, true, true, false));
+            assertThat(updates).filteredOn(u -> u.part().equals("response") && "API-02".equals(u.requirementId()))
+                    .extracting(AssessmentEvents.AssessmentUpdated::response).last()
+                    .isEqualTo(new AssessmentEvents.ResponseStated("Semi-compliant", null, "partially there", null,
+                            "Not all cases handled", "Manual workaround until 2.2", "AMBER", false));
             List<AssessmentEvents.PhaseSubmitted> submitted = published.stream()
                     .filter(e -> e.type().equals(AssessmentEvents.PHASE_SUBMITTED.name()))
                     .map(e -> e.dataAs(AssessmentEvents.PHASE_SUBMITTED)).toList();

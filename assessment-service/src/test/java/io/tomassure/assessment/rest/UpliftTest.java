@@ -184,6 +184,14 @@ class UpliftTest {
             AssessmentEvents.AssessmentUplifted data = uplifted.dataAs(AssessmentEvents.UPLIFTED);
             assertThat(data.euoOds()).containsExactly(tom.euo);
             assertThat(data.counts().answersRetired()).isEqualTo(2);
+            // every answer's fate, so that the audit log alone can replay the uplift
+            var counts = data.counts();
+            assertThat(data.answers()).hasSize(counts.answersCarried() + counts.answersToReattest()
+                    + counts.answersNotAllowed() + counts.answersRetired());
+            assertThat(data.answers()).filteredOn(a -> a.fate().equals("RETIRED")).hasSize(2)
+                    .allSatisfy(a -> assertThat(a.toRequirementId()).isNull());
+            assertThat(data.answers()).filteredOn(a -> !a.fate().equals("RETIRED"))
+                    .allSatisfy(a -> assertThat(a.toRequirementId()).isNotNull());
             assertThat(data.fromVersion() + " -> " + data.toVersion()).isEqualTo("1.0 -> 2.0");
         }
     }

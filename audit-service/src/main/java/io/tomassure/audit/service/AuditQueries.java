@@ -33,7 +33,8 @@ import io.tomassure.support.problem.ProblemException;
 public class AuditQueries {
 
     /** An inclusion proof: entry {@code seq}'s leaf is in the tree of {@code treeSize} with root {@code rootHash}. */
-    public record Proof(long seq, String leafHash, long treeSize, String rootHash, List<String> path) {
+    /** An inclusion proof, with the signed checkpoint whose root it leads to: all a verifier needs but the public key. */
+    public record Proof(long seq, String leafHash, long treeSize, String rootHash, List<String> path, Checkpoint checkpoint) {
     }
 
     private static final int EXPORT_BATCH = 1000;
@@ -79,7 +80,8 @@ public class AuditQueries {
                         "Not sealed yet", "Entry " + seq + " is not covered by a signed checkpoint yet; try again after "
                                 + "the next seal"));
                 AuditLog.Inclusion inclusion = log.inclusion(c, seq, checkpoint.treeSize());
-                return new Proof(seq, inclusion.leafHash(), checkpoint.treeSize(), checkpoint.rootHash(), inclusion.path());
+                return new Proof(seq, inclusion.leafHash(), checkpoint.treeSize(), checkpoint.rootHash(), inclusion.path(),
+                        checkpoint);
             }
         });
     }

@@ -19,7 +19,7 @@ class EventFactsTest {
         EventEnvelope uplifted = EventEnvelope.of(AssessmentEvents.UPLIFTED, "assessment-service", assessment.toString(),
                 new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(), assessment, "S1", List.of("E2", "E1"), "ers-apis",
                         UUID.randomUUID(), "1.2", UUID.randomUUID(), "1.4",
-                        new AssessmentEvents.UpliftCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0), "sam"));
+                        new AssessmentEvents.UpliftCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0), "sam", null, List.of()));
 
         EventFacts facts = EventFacts.of(uplifted);
 

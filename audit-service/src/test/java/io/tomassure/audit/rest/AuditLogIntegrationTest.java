@@ -79,7 +79,7 @@ class AuditLogIntegrationTest {
                 assessment, supplier, euo, true, false, "sam")));
         events.add(event(AssessmentEvents.UPLIFTED, assessment, new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(),
                 assessment, supplier, List.of(euo), "demo", UUID.randomUUID(), "1.0", UUID.randomUUID(), "2.0",
-                new AssessmentEvents.UpliftCounts(9, 0, 1, 0, 0, 0, 0, 0, 1, 0, 8, 1, 0, 0), "sam")));
+                new AssessmentEvents.UpliftCounts(9, 0, 1, 0, 0, 0, 0, 0, 1, 0, 8, 1, 0, 0), "sam", null, List.of())));
         events.add(event(AssessmentEvents.PHASE_SUBMITTED, assessment, new AssessmentEvents.PhaseSubmitted(submission, assessment,
                 null, supplier, null, UUID.randomUUID(), "Referrals", "1", "1B", 1, "ab".repeat(32), new AssessmentEvents.Completeness(8, 10, 80),
                 new AssessmentEvents.NonConformanceSummary(2, 1, 1, 0, 1, List.of("API-02", "API-03")), 1, List.of("SIRO"), false,

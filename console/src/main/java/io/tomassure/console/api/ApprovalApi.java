@@ -21,6 +21,7 @@ import io.tomassure.console.api.Models.Escalation;
 import io.tomassure.console.api.Models.Evidence;
 import io.tomassure.console.api.Models.Page;
 import io.tomassure.console.api.Models.Readiness;
+import io.tomassure.console.api.Models.ReplayedReadiness;
 import io.tomassure.console.api.Models.Resolution;
 import io.tomassure.console.api.Models.ReviewCase;
 import io.tomassure.console.api.Models.Review;
@@ -57,6 +58,10 @@ public interface ApprovalApi {
     @GET
     @Path("/deployments/{id}/readiness")
     Readiness readiness(@PathParam("id") UUID deploymentId);
+
+    @GET
+    @Path("/deployments/{id}/readiness")
+    ReplayedReadiness readinessAsOf(@PathParam("id") UUID deploymentId, @QueryParam("asOf") java.time.Instant asOf);
 
     @POST
     @Path("/deployments/{id}/go-live")

@@ -57,6 +57,17 @@ public final class Models {
             List<String> blockers) {
     }
 
+    /** The readiness replayed from the audit log, with the log entry it rests on and that entry's proof. */
+    public record ReplayedReadiness(java.time.Instant asOf, Readiness state, LogAnchor lastEntry) {
+    }
+
+    /** A log entry a replay used; {@code proof} null until a signed checkpoint covers it. */
+    public record LogAnchor(long seq, String hash, AnchorProof proof) {
+    }
+
+    public record AnchorProof(long treeSize, String rootHash, Checkpoint checkpoint) {
+    }
+
     public record NonConformance(String requirementId, UUID deploymentId, String level, String type, String answer,
             String detail, String mitigation, String risk, List<String> phases, List<String> missingDetails) {
     }

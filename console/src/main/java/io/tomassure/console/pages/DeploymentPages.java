@@ -1,7 +1,10 @@
 package io.tomassure.console.pages;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tomassure.console.Refusal;
 import io.tomassure.console.api.ApprovalApi;
 import io.tomassure.console.api.AssessmentApi;
 import io.tomassure.console.api.Models.Agreement;
@@ -33,6 +37,7 @@ import io.tomassure.console.api.Models.Comment;
 import io.tomassure.console.api.Models.Deployment;
 import io.tomassure.console.api.Models.NonConformance;
 import io.tomassure.console.api.Models.Readiness;
+import io.tomassure.console.api.Models.ReplayedReadiness;
 import io.tomassure.console.api.Models.ReviewCase;
 import io.tomassure.console.api.Models.SignOff;
 
@@ -42,6 +47,8 @@ import io.tomassure.console.api.Models.SignOff;
  */
 @Path("/deployments")
 public class DeploymentPages {
+
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     /** An outstanding row with its current answer, whose ETag the form sends back as If-Match. */
     public record Row(String requirementId, String problem, Answer current) {
@@ -56,6 +63,8 @@ public class DeploymentPages {
                 String done);
 
         static native TemplateInstance gate(Deployment deployment, Readiness gate);
+
+        static native TemplateInstance gateThen(Deployment deployment, ReplayedReadiness then, String at);
     }
 
     @Inject
@@ -94,6 +103,23 @@ public class DeploymentPages {
     @Path("{id}/gate")
     public TemplateInstance gate(@PathParam("id") UUID id) {
         return Templates.gate(assessment.deployment(id), approval.readiness(id));
+    }
+
+    /**
+     * The gate as it stood at a moment in England (the form's date and time), replayed from the audit log by
+     * approval-service, with the log entry it rests on.
+     */
+    @GET
+    @Path("{id}/gate/then")
+    public TemplateInstance gateThen(@PathParam("id") UUID id, @QueryParam("at") String at) {
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.parse(String.valueOf(at));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Refusal(400, "No date and time", "Choose the date and time to see the gate at, then show it.");
+        }
+        Instant instant = local.atZone(ENGLAND).toInstant();
+        return Templates.gateThen(assessment.deployment(id), approval.readinessAsOf(id, instant), at);
     }
 
     @POST

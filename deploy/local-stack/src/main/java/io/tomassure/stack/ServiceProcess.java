@@ -93,6 +93,11 @@ public final class ServiceProcess extends ProcessComponent {
         // the broker takes the service only as itself (its user is its name: service-support's configuration)
         environment.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
         environment.put("TOM_KAFKA_PASSWORD", kafkaPassword);
+        // the audit log, read as the service itself (its own client's token) to replay a TOM to an earlier instant
+        environment.put("TOM_AUDIT_URL", config.serviceUrl(TomService.AUDIT));
+        if (service.demoClientSecret() != null) {
+            environment.put("TOM_SERVICE_CLIENT_SECRET", service.demoClientSecret());
+        }
         return environment;
     }
 

@@ -46,6 +46,14 @@ public enum TomService {
         return topic;
     }
 
+    /**
+     * DEMO ONLY (deploy/keycloak/tom-realm.json): the secret of the service's own Keycloak client, for the services
+     * that read the audit log as themselves to replay a TOM to an earlier instant; null for the others.
+     */
+    public String demoClientSecret() {
+        return this == ASSESSMENT || this == APPROVAL ? "demo-only-" + module + "-secret" : null;
+    }
+
     /** The topics this service consumes; its dead letters go to {@code Topics.deadLetter(topic, module)}. */
     public List<String> consumes() {
         return consumes;

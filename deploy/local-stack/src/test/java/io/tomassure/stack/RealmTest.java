@@ -64,8 +64,17 @@ class RealmTest {
         }
         for (TomService service : TomService.values()) {
             JsonNode client = client(service.module());
-            assertThat(client.path("standardFlowEnabled").asBoolean() || client.path("directAccessGrantsEnabled").asBoolean()
-                    || client.path("serviceAccountsEnabled").asBoolean()).as(service.module()).isFalse();
+            assertThat(client.path("standardFlowEnabled").asBoolean() || client.path("directAccessGrantsEnabled").asBoolean())
+                    .as(service.module()).isFalse();
+            // only a service that reads the audit log as itself has a service account: an auditor, nothing more
+            assertThat(client.path("serviceAccountsEnabled").asBoolean()).as(service.module())
+                    .isEqualTo(service.demoClientSecret() != null);
+            if (service.demoClientSecret() != null) {
+                assertThat(client.path("secret").asText()).isEqualTo(service.demoClientSecret());
+                JsonNode account = user("service-account-" + service.module());
+                assertThat(texts(account.path("realmRoles"), null)).containsExactly("auditor");
+                assertThat(account.path("attributes").path("org").isMissingNode()).isTrue();
+            }
         }
     }
 
@@ -83,7 +92,10 @@ class RealmTest {
                 }
             });
             String clientId = client.path("clientId").asText();
-            assertThat(audiences).as(clientId).containsExactlyInAnyOrderElementsOf(callers.contains(clientId) ? services : List.of());
+            boolean readsAuditLog = java.util.Arrays.stream(TomService.values())
+                    .anyMatch(s -> s.module().equals(clientId) && s.demoClientSecret() != null);
+            assertThat(audiences).as(clientId).containsExactlyInAnyOrderElementsOf(callers.contains(clientId) ? services
+                    : readsAuditLog ? List.of(TomService.AUDIT.module()) : List.of());
         }
     }
 

@@ -52,10 +52,24 @@ public final class ApprovalEvents {
 
     /**
      * How a review case ended. {@code outcome} is one of {@link Outcome}'s names; {@code detail} the phase's own
-     * wording (e.g. APPROVED_DSA_REQUIRED); {@code certificate} the 1B conformance certificate.
+     * wording (e.g. APPROVED_DSA_REQUIRED); {@code conditions} what a 1A approval leaves to discharge before go-live;
+     * {@code certificateNumber} and {@code certifiedVersion} the 1B conformance certificate and the product version it
+     * certifies.
      */
     public record PhaseDecided(UUID caseId, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
-            String euoOds, String phase, int revision, String contentHash, String outcome, String reason, String by) {
+            String euoOds, String phase, int revision, String contentHash, String outcome, String reason, String by,
+            String detail, List<ConditionSet> conditions, String certificateNumber, String certifiedVersion) {
+
+        /** A decision without its particulars: a return or rejection, or where they do not matter. */
+        public PhaseDecided(UUID caseId, UUID submissionId, UUID assessmentId, UUID deploymentId, String supplierOds,
+                String euoOds, String phase, int revision, String contentHash, String outcome, String reason, String by) {
+            this(caseId, submissionId, assessmentId, deploymentId, supplierOds, euoOds, phase, revision, contentHash,
+                    outcome, reason, by, outcome, List.of(), null, null);
+        }
+    }
+
+    /** A condition a 1A approval sets, discharged later ({@link ConditionDischarged} names it by id). */
+    public record ConditionSet(UUID conditionId, String description) {
     }
 
     /** Decision outcomes, as far as the assessment is concerned. */

@@ -58,9 +58,39 @@ public final class AssessmentEvents {
             String supplierOds, String programme, UUID templateId, String templateVersion, String by) {
     }
 
-    /** A change to an assessment or deployment: {@code part} says what ("response", "impact", "context", "score"). */
+    /**
+     * A change to an assessment or deployment: {@code part} says what ("response", "impact", "scope", "context",
+     * "score"), and the field of that name carries the part as it stands after the change (the others are null), so
+     * that the audit log alone can replay the TOM to any instant.
+     */
     public record AssessmentUpdated(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds,
-            String part, String requirementId, String by) {
+            String part, String requirementId, String by, ResponseStated response, ProductFacts impact,
+            List<String> scope, LocalContextStated context, ScoreStated score) {
+
+        /** The change of a part without its value: for consumers that only need to know that something changed. */
+        public AssessmentUpdated(UUID assessmentId, UUID deploymentId, String supplierOds, String euoOds, String part,
+                String requirementId, String by) {
+            this(assessmentId, deploymentId, supplierOds, euoOds, part, requirementId, by, null, null, null, null, null);
+        }
+    }
+
+    /** A row's answer as stated; {@code ncRisk} a RAG rating, {@code reattest} whether it awaits confirmation. */
+    public record ResponseStated(String answer, String implementationRef, String notes, String testRef, String ncDetail,
+            String ncMitigation, String ncRisk, boolean reattest) {
+    }
+
+    /** The product facts that decide the clinical-safety level and sign-offs. */
+    public record ProductFacts(boolean medicalDevice, boolean updatesSpine, boolean clinicalSafetyRelated,
+            boolean changesLocalSystems) {
+    }
+
+    /** A deployment's local context, the EUO's. */
+    public record LocalContextStated(String topology, List<String> endpoints, String localChanges,
+            boolean affectsOtherOrganisations) {
+    }
+
+    /** NHS Digital's score of a product row, with its comment. */
+    public record ScoreStated(String score, String comment) {
     }
 
     /**
@@ -101,7 +131,15 @@ public final class AssessmentEvents {
      */
     public record AssessmentUplifted(UUID upliftId, UUID assessmentId, String supplierOds, List<String> euoOds,
             String programme, UUID fromTemplateId, String fromVersion, UUID toTemplateId, String toVersion,
-            UpliftCounts counts, String by) {
+            UpliftCounts counts, String by, List<String> scope, List<AnswerCarried> answers) {
+    }
+
+    /**
+     * What an uplift did with one answer (the product's, {@code deploymentId} null, or a deployment's): carried from
+     * row {@code fromRequirementId} to {@code toRequirementId}, with {@code fate} one of CARRIED, REATTEST,
+     * NOT_ALLOWED and RETIRED (kept aside: no longer in force, {@code toRequirementId} null).
+     */
+    public record AnswerCarried(UUID deploymentId, String fromRequirementId, String toRequirementId, String fate) {
     }
 
     /**

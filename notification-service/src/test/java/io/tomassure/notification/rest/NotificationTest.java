@@ -109,7 +109,7 @@ class NotificationTest {
                 supplier, euo, List.of("End User Policy expired on 2026-11-20"), "approval-service"));
         send(AssessmentEvents.UPLIFTED, assessment.toString(), new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(),
                 assessment, supplier, List.of(euo, "Z" + run), "ers-apis", UUID.randomUUID(), "1.2", UUID.randomUUID(), "1.4",
-                new AssessmentEvents.UpliftCounts(222, 35, 0, 0, 0, 0, 0, 0, 2, 0, 250, 0, 0, 0), "sam"));
+                new AssessmentEvents.UpliftCounts(222, 35, 0, 0, 0, 0, 0, 0, 2, 0, 250, 0, 0, 0), "sam", null, List.of()));
         // Redelivered: nothing is sent twice.
         TopicReader.send(Topics.APPROVAL, opened.subject(), EventJson.write(opened));
         TopicReader.send(Topics.APPROVAL, ready.subject(), EventJson.write(ready));

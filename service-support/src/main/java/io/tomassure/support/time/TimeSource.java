@@ -17,6 +17,11 @@ public class TimeSource {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(now(), ENGLAND);
+        return dateOf(now());
+    }
+
+    /** The date in England at {@code instant}: what "today" was then. */
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ENGLAND);
     }
 }
