@@ -39,9 +39,11 @@ public final class Main {
         boolean stepsOnly = List.of(args).contains("--steps");
         boolean consoleOnly = List.of(args).contains("--console");
         boolean chainOnly = List.of(args).contains("--chain");
+        boolean startupOnly = List.of(args).contains("--startup");
         Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
         Path output = repo.resolve("bench/target/bench-run");
-        Path docs = quick || stepsOnly || consoleOnly || chainOnly ? output.resolve("docs") : repo.resolve("docs");
+        Path docs = quick || stepsOnly || consoleOnly || chainOnly || startupOnly ? output.resolve("docs")
+                : repo.resolve("docs");
         Files.createDirectories(output);
         long started = System.nanoTime();
         try (LocalStack stack = new LocalStack(StackConfig.onFreePorts(repo, output.resolve("stack")), System.out::println)) {
@@ -52,6 +54,8 @@ public final class Main {
                 steps(bench, fixtures(bench));
             } else if (chainOnly) {
                 chain(bench);
+            } else if (startupOnly) {
+                startup(bench);
             } else if (consoleOnly) {
                 ConsolePaint.Result console = ConsolePaint.measure(bench, CONSOLE_LOADS);
                 System.out.println(Report.table(List.of(console.firstContentfulPaint(), console.largestContentfulPaint(),
@@ -63,6 +67,17 @@ public final class Main {
             }
         }
         System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
+    }
+
+    /** Each service stopped and started alone five times, the rest of the stack running: the median and range, printed. */
+    private static void startup(Bench bench) throws Exception {
+        StartupMemory.Result startup = StartupMemory.measure(bench, 5);
+        startup.startupMs().forEach((service, ms) -> {
+            double[] sorted = ms.clone();
+            java.util.Arrays.sort(sorted);
+            System.out.printf("%s: start-up to first request, median %.0f ms (%.0f to %.0f ms over %d starts)%n",
+                    service.module(), StartupMemory.median(ms), sorted[0], sorted[sorted.length - 1], sorted.length);
+        });
     }
 
     /** The audit log alone, grown to a million entries: verification and inclusion proofs, printed. */

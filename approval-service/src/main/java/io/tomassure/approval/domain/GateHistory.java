@@ -43,6 +43,10 @@ public final class GateHistory {
     private final UUID productId;
     private final Map<UUID, AssessmentEvents.PhaseSubmitted> submissions = new HashMap<>();
     private final Map<String, Case> cases = new HashMap<>();
+    private final Set<UUID> opened = new HashSet<>();
+    /** Cases logged before their submission, by submission; decisions logged before their case, by case. */
+    private final Map<UUID, ApprovalEvents.CaseOpened> unsubmitted = new HashMap<>();
+    private final Map<UUID, ApprovalEvents.PhaseDecided> unopened = new HashMap<>();
     private final Set<UUID> discharged = new HashSet<>();
     private final Set<String> acceptedLocally = new HashSet<>();
     private final Map<String, String> reviews = new HashMap<>();
@@ -65,9 +69,17 @@ public final class GateHistory {
         registered |= deploymentId.equals(event.deploymentId());
     }
 
+    /**
+     * A submission, the content of the case approval-service opens on it. The log takes in each service's topic at its
+     * own pace, so the case (and its decision) may be logged first: they wait for it.
+     */
     public void submitted(AssessmentEvents.PhaseSubmitted event) {
         if (concerns(event.assessmentId(), event.deploymentId())) {
             submissions.put(event.submissionId(), event);
+            ApprovalEvents.CaseOpened early = unsubmitted.remove(event.submissionId());
+            if (early != null) {
+                caseOpened(early);
+            }
         }
     }
 
@@ -78,21 +90,33 @@ public final class GateHistory {
         }
         AssessmentEvents.PhaseSubmitted submission = submissions.get(event.submissionId());
         if (submission == null) {
-            gapped("case " + event.caseId() + " was opened on a submission the log does not hold");
+            unsubmitted.put(event.submissionId(), event);
             return;
         }
+        opened.add(event.caseId());
         Case latest = cases.get(event.phase());
         if (latest == null || latest.revision() <= event.revision()) {
             cases.put(event.phase(), new Case(event.caseId(), event.revision(), PhaseState.UNDER_REVIEW,
                     submission.nonConformances() == null ? List.of() : submission.nonConformances().requirementIds(),
                     submission.requiredSignOffs() == null ? List.of() : submission.requiredSignOffs(), null, List.of(), null));
         }
+        ApprovalEvents.PhaseDecided early = unopened.remove(event.caseId());
+        if (early != null) {
+            decided(early);
+        }
     }
 
     public void decided(ApprovalEvents.PhaseDecided event) {
+        if (!concerns(event.assessmentId(), event.deploymentId())) {
+            return;
+        }
+        if (!opened.contains(event.caseId())) {
+            unopened.put(event.caseId(), event);
+            return;
+        }
         Case latest = cases.get(event.phase());
         if (latest == null || !latest.caseId().equals(event.caseId())) {
-            return;
+            return; // a decision on a revision since overtaken
         }
         if (event.conditions() == null || event.detail() == null) {
             gapped("the decision on case " + event.caseId() + " was logged without its conditions and detail");
@@ -205,7 +229,18 @@ public final class GateHistory {
 
     /** Why the events folded cannot be replayed faithfully; null when they can. */
     public String gap() {
+        if (gap == null && !unsubmitted.isEmpty()) {
+            return "case " + unsubmitted.values().iterator().next().caseId() + " is logged, its submission not yet";
+        }
+        if (gap == null && !unopened.isEmpty()) {
+            return "the decision on case " + unopened.keySet().iterator().next() + " is logged, its case not yet";
+        }
         return gap;
+    }
+
+    /** An entry of the log that could not be read as its type says: the history has a gap there. */
+    public void unreadable(String why) {
+        gapped(why);
     }
 
     private static PhaseState state(Case c) {

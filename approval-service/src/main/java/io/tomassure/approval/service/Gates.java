@@ -188,8 +188,8 @@ public class Gates {
                 : Phase1AOutcome.valueOf(decision1a.detail);
 
         List<String> undischarged = case1a == null ? List.of()
-                : PhaseCondition.<PhaseCondition>list("caseId = ?1 and dischargedAt is null order by description", case1a.id)
-                        .stream().map(c -> c.description).toList();
+                : PhaseCondition.<PhaseCondition>list("caseId = ?1 and dischargedAt is null", case1a.id)
+                        .stream().map(c -> c.description).sorted().toList(); // as a replay sorts them (GateHistory)
         Certificate certificate = case1b == null || state(case1b) != PhaseState.APPROVED ? null
                 : Certificate.<Certificate>find("caseId", case1b.id).firstResult();
         AssessmentRef assessment = AssessmentRef.findById(d.assessmentId);

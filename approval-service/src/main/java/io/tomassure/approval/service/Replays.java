@@ -72,7 +72,7 @@ public class Replays {
         List<Logged> logged = log.upTo(asOf, Filter.assessment(deployment.assessmentId), Filter.deployment(deploymentId),
                 Filter.typeAbout(ApprovalEvents.AGREEMENT_SIGNED.name(), deployment.supplierOds));
         GateHistory history = new GateHistory(deployment.assessmentId, deploymentId, assessment.productId);
-        logged.forEach(entry -> FOLD.route(history, entry.event()));
+        logged.forEach(entry -> fold(history, entry));
         if (!history.exists()) {
             throw ProblemException.notFound("Deployment " + deploymentId + " as of " + asOf + " (it was registered later)");
         }
@@ -83,5 +83,14 @@ public class Replays {
         GoLiveGate.Result result = GoLiveGate.evaluate(history.facts(assessment.productVersion, TimeSource.dateOf(asOf)));
         Logged last = logged.get(logged.size() - 1);
         return new GateThen(asOf, result, history.live(), history.suspended(), last, log.proof(last.seq()));
+    }
+
+    /** One entry into the history; one that cannot be read as its type says leaves a gap there, not an error. */
+    private static void fold(GateHistory history, Logged entry) {
+        try {
+            FOLD.route(history, entry.event());
+        } catch (RuntimeException e) { // a payload not of its type's shape, a name no enum knows
+            history.unreadable("entry " + entry.seq() + " (" + entry.event().type() + ") cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tomassure.assessment.domain;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class AssessmentHistory {
     private List<String> scope;
     private final Map<String, Answer> answers = new LinkedHashMap<>();
     private final Map<String, PhaseState> phases = new TreeMap<>();
+    /** Decisions logged before the submission they decide, by phase and revision. */
+    private final Map<String, ApprovalEvents.PhaseDecided> undecided = new HashMap<>();
     private String gap;
 
     public void created(AssessmentEvents.AssessmentCreated event) {
@@ -43,7 +46,11 @@ public final class AssessmentHistory {
                     facts = event.impact();
                 }
             }
-            case "scope" -> scope = event.scope() == null ? null : List.copyOf(event.scope()); // null: every section
+            case "scope" -> {
+                if (stated(event.scope(), event)) { // a declared scope is a list: null only before events stated it
+                    scope = List.copyOf(event.scope());
+                }
+            }
             case "response" -> {
                 AssessmentEvents.ResponseStated r = event.response();
                 if (stated(r, event)) {
@@ -56,37 +63,52 @@ public final class AssessmentHistory {
         }
     }
 
-    /** The answers follow their rows to the new version: moved, to confirm, or retired (no longer in force). */
+    /**
+     * The answers follow their rows to the new version: the ones the event lists moved, to confirm, or retired (no
+     * longer in force); the others stay as they stand.
+     */
     public void uplifted(AssessmentEvents.AssessmentUplifted event) {
         if (event.answers() == null) {
-            gap = gap == null ? "the uplift to template " + event.toVersion() + " does not state what became of each answer" : gap;
+            gapped("the uplift to template " + event.toVersion() + " does not state what became of each answer");
             return;
         }
         templateId = event.toTemplateId();
         scope = event.scope() == null ? null : List.copyOf(event.scope());
-        Map<String, Answer> carried = new LinkedHashMap<>();
-        for (AssessmentEvents.AnswerCarried c : event.answers()) {
-            Answer answer = c.deploymentId() == null ? answers.get(c.fromRequirementId()) : null;
-            if (answer == null || "RETIRED".equals(c.fate())) {
-                continue;
+        List<AssessmentEvents.AnswerCarried> listed = event.answers().stream().filter(c -> c.deploymentId() == null).toList();
+        Map<String, Answer> moving = new LinkedHashMap<>();
+        listed.forEach(c -> moving.put(c.fromRequirementId(), answers.remove(c.fromRequirementId())));
+        for (AssessmentEvents.AnswerCarried c : listed) { // removed first, then placed: row ids may swap
+            Answer answer = moving.get(c.fromRequirementId());
+            if (answer != null && !"RETIRED".equals(c.fate())) {
+                answers.put(c.toRequirementId(), new Answer(c.toRequirementId(), answer.answer(), answer.ncDetail(),
+                        answer.ncMitigation(), answer.ncRisk(), answer.reattest() || !"CARRIED".equals(c.fate())));
             }
-            carried.put(c.toRequirementId(), new Answer(c.toRequirementId(), answer.answer(), answer.ncDetail(),
-                    answer.ncMitigation(), answer.ncRisk(), answer.reattest() || !"CARRIED".equals(c.fate())));
         }
-        answers.clear();
-        answers.putAll(carried);
     }
 
     public void submitted(AssessmentEvents.PhaseSubmitted event) {
         if (event.deploymentId() == null) {
             phases.put(event.phase(), new PhaseState("SUBMITTED", event.revision(), null));
+            ApprovalEvents.PhaseDecided early = undecided.remove(event.phase() + "/" + event.revision());
+            if (early != null) {
+                decided(early);
+            }
         }
     }
 
-    /** A decision shows on its phase when it is about the latest revision, as the live assessment takes it. */
+    /**
+     * A decision shows on its phase when it is about the latest revision, as the live assessment takes it. The log
+     * takes in each service's topic at its own pace, so a decision may be logged before the submission it decides:
+     * it waits for it.
+     */
     public void decided(ApprovalEvents.PhaseDecided event) {
-        PhaseState latest = event.deploymentId() == null ? phases.get(event.phase()) : null;
-        if (latest != null && latest.revision() == event.revision()) {
+        if (event.deploymentId() != null) {
+            return;
+        }
+        PhaseState latest = phases.get(event.phase());
+        if (latest == null || latest.revision() < event.revision()) {
+            undecided.put(event.phase() + "/" + event.revision(), event);
+        } else if (latest.revision() == event.revision()) {
             phases.put(event.phase(), new PhaseState(event.outcome(), latest.revision(), event.reason()));
         }
     }
@@ -119,14 +141,28 @@ public final class AssessmentHistory {
 
     /** Why the events folded cannot be replayed faithfully; null when they can. */
     public String gap() {
+        if (gap == null && !undecided.isEmpty()) {
+            return "the decision on phase " + undecided.keySet().iterator().next() + " is logged, its submission not yet";
+        }
         return gap;
+    }
+
+    /** An entry of the log that could not be read as its type says: the history has a gap there. */
+    public void unreadable(String why) {
+        gapped(why);
+    }
+
+    private void gapped(String why) {
+        if (gap == null) {
+            gap = why;
+        }
     }
 
     /** Whether the event states its value; when it does not, the first such event is the history's gap. */
     private boolean stated(Object value, AssessmentEvents.AssessmentUpdated event) {
-        if (value == null && gap == null) {
-            gap = "the change of " + event.part() + (event.requirementId() == null ? "" : " of row " + event.requirementId())
-                    + " was logged without its value";
+        if (value == null) {
+            gapped("the change of " + event.part() + (event.requirementId() == null ? "" : " of row " + event.requirementId())
+                    + " was logged without its value");
         }
         return value != null;
     }

@@ -52,7 +52,7 @@ public class Replays {
         AuditLogReader.requirePast(asOf, time.now());
         List<Logged> logged = log.upTo(asOf, AuditLogReader.Filter.assessment(id));
         AssessmentHistory history = new AssessmentHistory();
-        logged.forEach(entry -> FOLD.route(history, entry.event()));
+        logged.forEach(entry -> fold(history, entry));
         if (!history.exists()) {
             throw ProblemException.notFound("Assessment " + id + " as of " + asOf + " (it was opened later)");
         }
@@ -65,4 +65,12 @@ public class Replays {
                 new LogAnchor(last.seq(), last.hash(), log.proof(last.seq())));
     }
 
+    /** One entry into the history; one that cannot be read as its type says leaves a gap there, not an error. */
+    private static void fold(AssessmentHistory history, Logged entry) {
+        try {
+            FOLD.route(history, entry.event());
+        } catch (RuntimeException e) { // a payload not of its type's shape, a name no enum knows
+            history.unreadable("entry " + entry.seq() + " (" + entry.event().type() + ") cannot be read: " + e.getMessage());
+        }
+    }
 }

@@ -212,12 +212,19 @@ public class Uplifts {
      * Carried answers take their row's new id. Ids can swap places (a row inserted above derived ids shifts them all),
      * so the moving answers first step aside to ids of their own, then take the new ones.
      */
-    /** Each answer's fate as the uplift's event states it, read before the answers move. */
+    /**
+     * What the uplift did with the product's answers, as its event states it for a replay of the log, read before the
+     * answers move: each one that was not simply carried to a row of the same id. The deployments' answers are left
+     * out, so that the event stays small and tells no EUO of another's answers.
+     */
     private static List<AssessmentEvents.AnswerCarried> carried(Map<Response, Carry> fates, Map<String, RowChange> byOldId) {
         List<AssessmentEvents.AnswerCarried> carried = new ArrayList<>();
-        fates.forEach((response, carry) -> carried.add(new AssessmentEvents.AnswerCarried(response.deploymentId,
-                response.requirementRef, carry == Carry.RETIRED ? null : byOldId.get(response.requirementRef).id(),
-                carry.name())));
+        fates.forEach((response, carry) -> {
+            String to = carry == Carry.RETIRED ? null : byOldId.get(response.requirementRef).id();
+            if (response.deploymentId == null && (carry != Carry.CARRIED || !response.requirementRef.equals(to))) {
+                carried.add(new AssessmentEvents.AnswerCarried(null, response.requirementRef, to, carry.name()));
+            }
+        });
         return carried;
     }
 

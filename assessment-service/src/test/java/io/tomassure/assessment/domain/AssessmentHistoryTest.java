@@ -82,18 +82,21 @@ class AssessmentHistoryTest {
         history.updated(answered(null, "B", "Compliant", null));
         history.updated(answered(null, "C", "Compliant", null));
         history.updated(answered(null, "D", "Compliant", null));
+        history.updated(answered(null, "E", "Compliant", null));
+        // A stays where it was (not listed); B moves to B2 and E to B, which B left; C is to confirm; D is retired
         history.uplifted(new AssessmentEvents.AssessmentUplifted(UUID.randomUUID(), ASSESSMENT, "S1", List.of(), "demo",
                 V1, "1.0", V2, "2.0", null, "sam", List.of("API"), List.of(
-                        new AnswerCarried(null, "A", "A", "CARRIED"),
                         new AnswerCarried(null, "B", "B2", "CARRIED"),
+                        new AnswerCarried(null, "E", "B", "CARRIED"),
                         new AnswerCarried(null, "C", "C", "REATTEST"),
                         new AnswerCarried(null, "D", null, "RETIRED"),
-                        new AnswerCarried(DEPLOYMENT, "A", "A", "CARRIED"))));
+                        new AnswerCarried(DEPLOYMENT, "A", null, "RETIRED"))));
 
         assertThat(history.templateId()).isEqualTo(V2);
         assertThat(history.scope()).containsExactly("API");
-        assertThat(history.answers()).containsOnlyKeys("A", "B2", "C");
+        assertThat(history.answers()).containsOnlyKeys("A", "B", "B2", "C");
         assertThat(history.answers().get("B2").requirementId()).isEqualTo("B2");
+        assertThat(history.answers().get("B")).isEqualTo(new Answer("B", "Compliant", null, null, null));
         assertThat(history.answers().get("A").reattest()).isFalse();
         assertThat(history.answers().get("C").reattest()).isTrue();
 
@@ -115,6 +118,26 @@ class AssessmentHistoryTest {
         history.decided(decided("1A", 2, "APPROVED", null));
         assertThat(history.phase("1A").state()).isEqualTo("APPROVED");
         assertThat(history.phase("1B").state()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aDecisionLoggedBeforeItsSubmissionWaitsForIt() {
+        AssessmentHistory history = new AssessmentHistory();
+        history.created(created());
+        history.decided(decided("1B", 1, "APPROVED", null)); // approval-service's topic taken in first
+        assertThat(history.phase("1B").state()).isEqualTo("DRAFT");
+        assertThat(history.gap()).isNotNull();
+        history.submitted(submitted("1B", 1));
+        assertThat(history.phase("1B")).isEqualTo(new AssessmentHistory.PhaseState("APPROVED", 1, null));
+        assertThat(history.gap()).isNull();
+    }
+
+    @Test
+    void aScopeLoggedWithoutItsListIsAGap() {
+        AssessmentHistory history = new AssessmentHistory();
+        history.created(created());
+        history.updated(new AssessmentEvents.AssessmentUpdated(ASSESSMENT, null, "S1", null, "scope", null, "sam"));
+        assertThat(history.gap()).isEqualTo("the change of scope was logged without its value");
     }
 
     @Test

@@ -135,9 +135,10 @@ public final class AssessmentEvents {
     }
 
     /**
-     * What an uplift did with one answer (the product's, {@code deploymentId} null, or a deployment's): carried from
-     * row {@code fromRequirementId} to {@code toRequirementId}, with {@code fate} one of CARRIED, REATTEST,
-     * NOT_ALLOWED and RETIRED (kept aside: no longer in force, {@code toRequirementId} null).
+     * What an uplift did with one of the product's answers ({@code deploymentId} null; a deployment's are not listed):
+     * carried from row {@code fromRequirementId} to {@code toRequirementId}, with {@code fate} one of CARRIED, REATTEST,
+     * NOT_ALLOWED and RETIRED (kept aside: no longer in force, {@code toRequirementId} null). An answer not listed was
+     * carried as it stands to the row of the same id.
      */
     public record AnswerCarried(UUID deploymentId, String fromRequirementId, String toRequirementId, String fate) {
     }

@@ -32,6 +32,11 @@ public class AuditLogReader {
 
     private static final Logger LOG = Logger.getLogger(AuditLogReader.class);
     private static final int PAGE = 200;
+    /**
+     * The most entries one replay reads: a TOM's whole history is a few thousand; more would make any reader of a TOM
+     * able to load the log and this service heavily with one request.
+     */
+    static final int MAX_ENTRIES = 20_000;
     private static final Duration TOKEN_WAIT = Duration.ofSeconds(10);
 
     /** A logged event: its place in the log, its hash, and the event as its producer sent it. */
@@ -69,12 +74,19 @@ public class AuditLogReader {
      */
     public List<Logged> upTo(Instant asOf, Filter... filters) {
         Map<Long, Logged> logged = new TreeMap<>();
+        int read = 0;
         for (Filter filter : filters) {
             Long after = null;
             do {
+                if (read >= MAX_ENTRIES) {
+                    throw new ProblemException(Problem.of(422, "history-too-long", "History too long to replay",
+                            "More than " + MAX_ENTRIES + " log entries would be read to replay this; ask NHS Digital for an "
+                                    + "export of the audit log instead"));
+                }
                 Long from = after;
                 AuditLogApi.Entries page = call(() -> api.entries(bearer(), filter.assessment(), filter.deployment(),
                         filter.type(), filter.organisation(), from, PAGE));
+                read += page.items().size();
                 for (AuditLogApi.Entry entry : page.items()) {
                     EventEnvelope event = EventJson.read(entry.event());
                     if (!event.time().toInstant().isAfter(asOf)) {
