@@ -103,9 +103,7 @@ public final class ApprovalDtos {
      * The readiness replayed from the audit log to {@code asOf}, with the last log entry the replay used: its hash and
      * its inclusion proof in a signed checkpoint (null until a checkpoint covers it).
      */
-    public record ReplayedReadiness(java.time.Instant asOf, Readiness state, LogAnchor lastEntry) {
-    }
-
-    public record LogAnchor(long seq, String hash, com.fasterxml.jackson.databind.JsonNode proof) {
+    public record ReplayedReadiness(java.time.Instant asOf, Readiness state,
+            io.tomassure.support.auditlog.AuditLogReader.Anchor lastEntry) {
     }
 }

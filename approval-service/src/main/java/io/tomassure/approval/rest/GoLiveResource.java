@@ -29,7 +29,6 @@ import io.tomassure.approval.domain.GoLiveGate;
 import io.tomassure.approval.rest.ApprovalDtos.AcceptRequest;
 import io.tomassure.approval.rest.ApprovalDtos.AgreementRequest;
 import io.tomassure.approval.rest.ApprovalDtos.AgreementView;
-import io.tomassure.approval.rest.ApprovalDtos.LogAnchor;
 import io.tomassure.approval.rest.ApprovalDtos.Readiness;
 import io.tomassure.approval.rest.ApprovalDtos.ReplayedReadiness;
 import io.tomassure.approval.rest.ApprovalDtos.SignOffRequest;
@@ -74,7 +73,7 @@ public class GoLiveResource {
             Replays.GateThen then = replays.readiness(id, asOf);
             return new ReplayedReadiness(then.asOf(), new Readiness(id, then.result().open(), then.live(), then.suspended(),
                     then.result().checks(), then.result().blockers()),
-                    new LogAnchor(then.lastEntry().seq(), then.lastEntry().hash(), then.proof()));
+                    then.lastEntry());
         }
         DeploymentRef deployment = access.deployment(id);
         return readiness(deployment, gates.evaluate(deployment), gates.gate(id));

@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.tomassure.approval.domain.AssessmentRef;
 import io.tomassure.approval.domain.DeploymentRef;
 import io.tomassure.approval.domain.GateHistory;
@@ -29,8 +27,8 @@ import io.tomassure.support.time.TimeSource;
 public class Replays {
 
     /** The gate then, with the last log entry the replay used and its inclusion proof (null until sealed). */
-    public record GateThen(Instant asOf, GoLiveGate.Result result, boolean live, boolean suspended, Logged lastEntry,
-            JsonNode proof) {
+    public record GateThen(Instant asOf, GoLiveGate.Result result, boolean live, boolean suspended,
+            AuditLogReader.Anchor lastEntry) {
     }
 
     /** What each logged event does to the gate's history; events the gate does not weigh are passed over. */
@@ -72,25 +70,14 @@ public class Replays {
         List<Logged> logged = log.upTo(asOf, Filter.assessment(deployment.assessmentId), Filter.deployment(deploymentId),
                 Filter.typeAbout(ApprovalEvents.AGREEMENT_SIGNED.name(), deployment.supplierOds));
         GateHistory history = new GateHistory(deployment.assessmentId, deploymentId, assessment.productId);
-        logged.forEach(entry -> fold(history, entry));
+        AuditLogReader.fold(logged, FOLD, history, GateHistory::unreadable);
         if (!history.exists()) {
             throw ProblemException.notFound("Deployment " + deploymentId + " as of " + asOf + " (it was registered later)");
         }
         if (history.gap() != null) {
-            throw ProblemException.conflict("history-incomplete", "History incomplete", "The gate cannot be replayed to "
-                    + asOf + ": " + history.gap() + ". Replay to a later instant.");
+            throw AuditLogReader.incomplete("The gate", asOf, history.gap());
         }
         GoLiveGate.Result result = GoLiveGate.evaluate(history.facts(assessment.productVersion, TimeSource.dateOf(asOf)));
-        Logged last = logged.get(logged.size() - 1);
-        return new GateThen(asOf, result, history.live(), history.suspended(), last, log.proof(last.seq()));
-    }
-
-    /** One entry into the history; one that cannot be read as its type says leaves a gap there, not an error. */
-    private static void fold(GateHistory history, Logged entry) {
-        try {
-            FOLD.route(history, entry.event());
-        } catch (RuntimeException e) { // a payload not of its type's shape, a name no enum knows
-            history.unreadable("entry " + entry.seq() + " (" + entry.event().type() + ") cannot be read: " + e.getMessage());
-        }
+        return new GateThen(asOf, result, history.live(), history.suspended(), log.anchor(logged));
     }
 }

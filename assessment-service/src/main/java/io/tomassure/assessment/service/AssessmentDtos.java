@@ -87,10 +87,7 @@ public final class AssessmentDtos {
      * A state replayed from the audit log to {@code asOf}, with the entry it rests on: the last one folded, its hash,
      * and its inclusion proof in a signed checkpoint (null until the log seals a checkpoint that covers it).
      */
-    public record Replayed<T>(Instant asOf, T state, LogAnchor lastEntry) {
-    }
-
-    public record LogAnchor(long seq, String hash, com.fasterxml.jackson.databind.JsonNode proof) {
+    public record Replayed<T>(Instant asOf, T state, io.tomassure.support.auditlog.AuditLogReader.Anchor lastEntry) {
     }
 
     public record AssessmentSummary(UUID id, UUID productId, String productName, String productVersion,

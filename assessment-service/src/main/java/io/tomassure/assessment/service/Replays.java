@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.AssessmentHistory;
 import io.tomassure.assessment.service.AssessmentDtos.AssessmentView;
-import io.tomassure.assessment.service.AssessmentDtos.LogAnchor;
 import io.tomassure.assessment.service.AssessmentDtos.Replayed;
 import io.tomassure.events.EventRouter;
 import io.tomassure.events.approval.ApprovalEvents;
@@ -52,25 +51,13 @@ public class Replays {
         AuditLogReader.requirePast(asOf, time.now());
         List<Logged> logged = log.upTo(asOf, AuditLogReader.Filter.assessment(id));
         AssessmentHistory history = new AssessmentHistory();
-        logged.forEach(entry -> fold(history, entry));
+        AuditLogReader.fold(logged, FOLD, history, AssessmentHistory::unreadable);
         if (!history.exists()) {
             throw ProblemException.notFound("Assessment " + id + " as of " + asOf + " (it was opened later)");
         }
         if (history.gap() != null) {
-            throw ProblemException.conflict("history-incomplete", "History incomplete", "The assessment cannot be "
-                    + "replayed to " + asOf + ": " + history.gap() + ". Replay to a later instant.");
+            throw AuditLogReader.incomplete("The assessment", asOf, history.gap());
         }
-        Logged last = logged.get(logged.size() - 1);
-        return new Replayed<>(asOf, views.assessmentAsOf(live, history),
-                new LogAnchor(last.seq(), last.hash(), log.proof(last.seq())));
-    }
-
-    /** One entry into the history; one that cannot be read as its type says leaves a gap there, not an error. */
-    private static void fold(AssessmentHistory history, Logged entry) {
-        try {
-            FOLD.route(history, entry.event());
-        } catch (RuntimeException e) { // a payload not of its type's shape, a name no enum knows
-            history.unreadable("entry " + entry.seq() + " (" + entry.event().type() + ") cannot be read: " + e.getMessage());
-        }
+        return new Replayed<>(asOf, views.assessmentAsOf(live, history), log.anchor(logged));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,6 +20,7 @@ import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import io.tomassure.events.EventEnvelope;
 import io.tomassure.events.EventJson;
+import io.tomassure.events.EventRouter;
 import io.tomassure.support.problem.Problem;
 import io.tomassure.support.problem.ProblemException;
 
@@ -97,6 +99,38 @@ public class AuditLogReader {
             } while (after != null);
         }
         return List.copyOf(logged.values());
+    }
+
+    /** The log entry a replay rests on: the last one it folded, with its inclusion proof (null until sealed). */
+    public record Anchor(long seq, String hash, JsonNode proof) {
+    }
+
+    /** The anchor of a replay over {@code logged} (not empty): its last entry, and that entry's proof. */
+    public Anchor anchor(List<Logged> logged) {
+        Logged last = logged.get(logged.size() - 1);
+        return new Anchor(last.seq(), last.hash(), proof(last.seq()));
+    }
+
+    /**
+     * Folds {@code logged} into {@code state} through {@code router}. An entry that cannot be read as its type says
+     * (a payload not of its type's shape, a name no enum knows) is handed to {@code unreadable}, so that the replay
+     * answers with a gap, not an error.
+     */
+    public static <S> void fold(List<Logged> logged, EventRouter<S> router, S state, BiConsumer<S, String> unreadable) {
+        for (Logged entry : logged) {
+            try {
+                router.route(state, entry.event());
+            } catch (RuntimeException e) {
+                unreadable.accept(state, "entry " + entry.seq() + " (" + entry.event().type() + ") cannot be read: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** The refusal of a replay whose history has a gap: it would not be the truth. */
+    public static ProblemException incomplete(String what, Instant asOf, String gap) {
+        return ProblemException.conflict("history-incomplete", "History incomplete",
+                what + " cannot be replayed to " + asOf + ": " + gap + ". Replay to a later instant.");
     }
 
     /** A replay tells what was, up to now: a later instant is refused before the log is read. */
