@@ -1,9 +1,14 @@
 package io.tomassure.auditlog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * One entry of the audit log. {@code hash} is the SHA-256 of the entry's canonical form, which includes
@@ -72,31 +77,81 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
 
     /** The SHA-256 of the canonical form: the hash this entry must carry. */
     public String contentHash() {
-        return HexFormat.of().formatHex(Merkle.sha256().digest(canonicalBytes()));
+        return seal().hash();
     }
 
     public byte[] leafHash() {
         return Merkle.leafHash(canonicalBytes());
     }
 
-    /** Both hashes from one encoding of the canonical form: what a verifier needs of each entry. */
-    public Hashes hashes() {
+    /** This entry as the log stores it: its canonical form encoded once, and the hash over it. */
+    public Stored seal() {
         byte[] canonical = canonicalBytes();
-        return new Hashes(Merkle.sha256().digest(canonical), Merkle.leafHash(canonical));
-    }
-
-    /** An entry's content hash (the chain's) and Merkle leaf hash. */
-    public record Hashes(byte[] content, byte[] leaf) {
-
-        /** Whether the content hashes to {@code hex}, the hash the entry carries. */
-        public boolean contentIs(String hex) {
-            return HexFormat.of().formatHex(content).equals(hex);
-        }
+        return new Stored(seq, HexFormat.of().formatHex(Merkle.sha256().digest(canonical)), canonical);
     }
 
     /** This entry, sealed: its hash computed over its content and its predecessor's hash. */
     public AuditEntry sealed() {
+        return withHash(seal().hash());
+    }
+
+    public AuditEntry withHash(String newHash) {
         return new AuditEntry(seq, eventId, type, source, subject, time, recordedAt, topic, organisations, assessmentId,
-                deploymentId, actor, event, hashAlgorithm, prevHash, contentHash());
+                deploymentId, actor, event, hashAlgorithm, prevHash, newHash);
+    }
+
+    /**
+     * An entry as the log stores it: the canonical bytes its hash is over, kept from the append, so a verifier
+     * hashes the bytes as stored instead of writing each entry again, and a reader is served exactly what is hashed.
+     * {@code seq} is where the store holds it (the chain and the Merkle tree prove that order).
+     */
+    public record Stored(long seq, String hash, byte[] canonical) {
+        private static final ObjectReader ENTRY = new ObjectMapper().readerFor(AuditEntry.class);
+        private static final byte[] PREV_HASH_KEY = "\"prevHash\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        /** An entry as served, in its canonical form, with the hash it carries (which may not be its bytes'). */
+        public static Stored of(AuditEntry entry) {
+            return new Stored(entry.seq(), entry.hash(), entry.canonicalBytes());
+        }
+
+        /** The entry the bytes hold, with its hash. */
+        public AuditEntry entry() {
+            try {
+                return ENTRY.<AuditEntry>readValue(canonical).withHash(hash);
+            } catch (IOException e) {
+                throw new UncheckedIOException("entry " + seq + " is not readable JSON", e);
+            }
+        }
+
+        /**
+         * The predecessor's hash, as the hashed bytes name it (null if they do not). Found from the end, where both
+         * forms keep it: in JSON a quote inside a string is always escaped, so the key's pattern occurs only as the key.
+         */
+        public String prevHash() {
+            for (int at = canonical.length - PREV_HASH_KEY.length - 64; at >= 0; at--) {
+                if (startsWithKey(at)) {
+                    return new String(canonical, at + PREV_HASH_KEY.length, 64, StandardCharsets.US_ASCII);
+                }
+            }
+            return null;
+        }
+
+        private boolean startsWithKey(int at) {
+            for (int i = 0; i < PREV_HASH_KEY.length; i++) {
+                if (canonical[at + i] != PREV_HASH_KEY[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public byte[] leafHash() {
+            return Merkle.leafHash(canonical);
+        }
+
+        /** Whether the bytes hash to the hash stored with them. */
+        public boolean intact() {
+            return HexFormat.of().formatHex(Merkle.sha256().digest(canonical)).equals(hash);
+        }
     }
 }

@@ -38,14 +38,13 @@ public final class Verification {
             problems.add("the checkpoint's signature does not verify with this public key");
         }
         byte[] root = HexFormat.of().parseHex(checkpoint.rootHash());
-        AuditEntry previous = null;
+        AuditEntry.Stored previous = null;
         for (Export.Line line : entries) {
-            AuditEntry entry = line.entry();
-            AuditEntry.Hashes hashes = entry.hashes();
-            checkEntry(entry, hashes.contentIs(entry.hash()), previous, contiguous, problems);
+            AuditEntry.Stored entry = AuditEntry.Stored.of(line.entry());
+            checkEntry(entry.intact(), entry, entry.prevHash(), previous, contiguous, problems);
             List<byte[]> proof = line.proof() == null ? List.of() : line.proof().stream().map(HexFormat.of()::parseHex).toList();
             if (entry.seq() > checkpoint.treeSize()
-                    || !Merkle.verifyInclusion(hashes.leaf(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
+                    || !Merkle.verifyInclusion(entry.leafHash(), entry.seq() - 1, checkpoint.treeSize(), proof, root)) {
                 problems.add("entry " + entry.seq() + " is not included in the signed tree of " + checkpoint.treeSize());
             }
             previous = entry;
@@ -75,17 +74,17 @@ public final class Verification {
 
     /**
      * The chain verified a batch at a time, so a log of any size is checked in bounded memory: it keeps the last
-     * entry and the Merkle {@link Merkle.Frontier} (one hash per level), never the entries. Each batch is hashed and its
-     * hashes compared on every core (they depend on an entry's content alone); links and the tree are then checked in
-     * order.
+     * entry and the Merkle {@link Merkle.Frontier} (one hash per level), never the entries. Each batch is hashed on
+     * every core (an entry's hashes depend on its bytes alone); links and the tree are then checked in order. Stored
+     * entries are checked as their bytes were stored, with nothing written again: the cost is SHA-256's.
      */
     public static final class Chain {
         private final Checkpoint checkpoint;
         private final PublicKey key;
         private final List<String> problems = new ArrayList<>();
         private final Merkle.Frontier tree = new Merkle.Frontier();
-        private AuditEntry first;
-        private AuditEntry previous;
+        private AuditEntry.Stored first;
+        private AuditEntry.Stored previous;
         private long entries;
 
         public Chain(Checkpoint checkpoint, PublicKey key) {
@@ -93,20 +92,26 @@ public final class Verification {
             this.key = key;
         }
 
+        /** Entries as served: each written in its canonical form first. */
         public void add(List<AuditEntry> batch) {
+            addStored(batch.parallelStream().map(AuditEntry.Stored::of).toList());
+        }
+
+        public void addStored(List<AuditEntry.Stored> batch) {
             byte[][] leaves = new byte[batch.size()][];
-            boolean[] contentIntact = new boolean[batch.size()];
+            boolean[] intact = new boolean[batch.size()];
+            String[] prevHashes = new String[batch.size()];
             IntStream.range(0, leaves.length).parallel().forEach(i -> {
-                AuditEntry.Hashes hashes = batch.get(i).hashes();
-                leaves[i] = hashes.leaf();
-                contentIntact[i] = hashes.contentIs(batch.get(i).hash());
+                leaves[i] = batch.get(i).leafHash();
+                intact[i] = batch.get(i).intact();
+                prevHashes[i] = batch.get(i).prevHash();
             });
             for (int i = 0; i < leaves.length; i++) {
-                AuditEntry entry = batch.get(i);
-                checkEntry(entry, contentIntact[i], previous, true, problems);
+                AuditEntry.Stored entry = batch.get(i);
+                checkEntry(intact[i], entry, prevHashes[i], previous, true, problems);
                 if (first == null) {
                     first = entry;
-                    if (entry.seq() == 1 && !AuditEntry.GENESIS.equals(entry.prevHash())) {
+                    if (entry.seq() == 1 && !AuditEntry.GENESIS.equals(prevHashes[i])) {
                         problems.add("entry 1 does not start from the genesis hash");
                     }
                 }
@@ -132,9 +137,9 @@ public final class Verification {
         }
     }
 
-    private static void checkEntry(AuditEntry entry, boolean contentIntact, AuditEntry previous, boolean contiguous,
-            List<String> problems) {
-        if (!contentIntact) {
+    private static void checkEntry(boolean intact, AuditEntry.Stored entry, String prevHash, AuditEntry.Stored previous,
+            boolean contiguous, List<String> problems) {
+        if (!intact) {
             problems.add("entry " + entry.seq() + " was modified: its content does not hash to " + entry.hash());
         }
         if (previous == null) {
@@ -144,7 +149,7 @@ public final class Verification {
             problems.add("entry " + entry.seq() + " comes after entry " + previous.seq() + ": out of order");
         } else if (entry.seq() > previous.seq() + 1 && contiguous) {
             problems.add("entries " + (previous.seq() + 1) + " to " + (entry.seq() - 1) + " are missing");
-        } else if (entry.seq() == previous.seq() + 1 && !previous.hash().equals(entry.prevHash())) {
+        } else if (entry.seq() == previous.seq() + 1 && !previous.hash().equals(prevHash)) {
             problems.add("entry " + entry.seq() + " does not link to entry " + previous.seq());
         }
     }

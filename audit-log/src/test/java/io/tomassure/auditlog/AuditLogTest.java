@@ -95,6 +95,36 @@ class AuditLogTest {
                 .contains("entry 6 does not link to entry 5", "the first 10 entries do not hash to the signed root");
     }
 
+    /** The log as stored, bytes and all, verifies without writing any entry again; a changed byte or place is named. */
+    @Test
+    void storedBytesAreCheckedAsStored() {
+        List<AuditEntry> entries = log(10);
+        Checkpoint checkpoint = Checkpoint.sign(10, HexFormat.of().formatHex(Merkle.root(tree(entries), 10)),
+                "2026-11-21T10:05:00Z", KEYS.getPrivate());
+        List<AuditEntry.Stored> stored = entries.stream().map(AuditEntry::seal).toList();
+        assertThat(verifyStored(stored, checkpoint).problems()).isEmpty();
+
+        List<AuditEntry.Stored> modified = new ArrayList<>(stored);
+        byte[] changed = stored.get(4).canonical().clone();
+        changed[changed.length / 2] ^= 1;
+        modified.set(4, new AuditEntry.Stored(5, stored.get(4).hash(), changed));
+        assertThat(verifyStored(modified, checkpoint).problems())
+                .contains("entry 5 was modified: its content does not hash to " + stored.get(4).hash());
+
+        // the store's numbering swapped, each entry keeping its bytes: the links name it
+        List<AuditEntry.Stored> swapped = new ArrayList<>(stored);
+        swapped.set(2, new AuditEntry.Stored(3, stored.get(3).hash(), stored.get(3).canonical()));
+        swapped.set(3, new AuditEntry.Stored(4, stored.get(2).hash(), stored.get(2).canonical()));
+        assertThat(verifyStored(swapped, checkpoint).problems()).contains("entry 3 does not link to entry 2",
+                "the first 10 entries do not hash to the signed root");
+    }
+
+    private static Verification.Report verifyStored(List<AuditEntry.Stored> stored, Checkpoint checkpoint) {
+        Verification.Chain chain = new Verification.Chain(checkpoint, KEYS.getPublic());
+        chain.addStored(stored);
+        return chain.finish();
+    }
+
     @Test
     void aCheckpointSignedWithAnotherKeyIsRefused() {
         Checkpoint checkpoint = Checkpoint.sign(1, "00", "2026-11-21T10:05:00Z", KEYS.getPrivate());

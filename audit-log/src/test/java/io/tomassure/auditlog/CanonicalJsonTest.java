@@ -3,6 +3,7 @@ package io.tomassure.auditlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,27 @@ class CanonicalJsonTest {
         assertThat(new JsonCanonicalizer(example).getEncodedString()).isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\","
                 + "\"\u0080\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\","
                 + "\"😀\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
+    }
+
+    /**
+     * What the log stores is the canonical bytes: read back, they give the entry as it was, in either form, and the
+     * predecessor's hash they name, even when the entry's own text mimics that key.
+     */
+    @Test
+    void storedBytesGiveBackTheEntryAndItsPredecessorsHashInBothForms() {
+        Random random = new Random(11);
+        String mimic = "\",\"prevHash\":\"" + "f".repeat(64);
+        for (int i = 0; i < 2_000; i++) {
+            String prevHash = HexFormat.of().formatHex(new byte[32]).replace('0', "0123456789abcdef".charAt(i % 16));
+            AuditEntry entry = new AuditEntry(random.nextLong(1L << 53), text(random), text(random), mimic, mimic,
+                    text(random), text(random), text(random), List.of("RXX01"), null, null, mimic, mimic + text(random),
+                    i % 2 == 0 ? AuditEntry.JCS : null, prevHash, null).sealed();
+            AuditEntry.Stored stored = entry.seal();
+            assertThat(stored.hash()).isEqualTo(entry.hash());
+            assertThat(stored.intact()).isTrue();
+            assertThat(stored.prevHash()).isEqualTo(prevHash);
+            assertThat(stored.entry()).isEqualTo(entry);
+        }
     }
 
     private static AuditEntry randomEntry(Random random, long seq, String hashAlgorithm) {

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +42,17 @@ public class AuditStore {
 
     private static final long SEALER_LOCK = 0x70B0_0A0DL;
 
-    private static final String COLUMNS = "seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
-            + "organisations, assessment_id, deployment_id, actor, event, hash_algorithm, prev_hash, hash";
+    /** What an append writes: the bytes, their hash, and the index columns that find an entry. */
+    private static final String COLUMNS = "seq, event_id, type, organisations, assessment_id, deployment_id, actor, hash, "
+            + "recorded_at, canonical";
+    /**
+     * What a read selects: the number, the hash and the stored bytes; and, only for an entry logged before the bytes
+     * were kept (no {@code canonical}), the columns to write it from.
+     */
+    private static final String STORED = "seq, hash, canonical, " + Stream.of("event_id", "type", "source", "subject",
+            "event_time", "recorded_at_text", "topic", "organisations", "assessment_id", "deployment_id", "actor", "event",
+            "hash_algorithm", "prev_hash").map(column -> "case when canonical is null then " + column + " end")
+            .collect(Collectors.joining(", "));
 
     private final DataSource dataSource;
 
@@ -94,7 +105,7 @@ public class AuditStore {
         List<AuditEntry> appended = new ArrayList<>();
         String prevHash = head.hash();
         try (PreparedStatement entries = c.prepareStatement("insert into audit_entry (" + COLUMNS
-                + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement nodes = c.prepareStatement("insert into merkle_node (level, idx, hash) values (?, ?, ?)")) {
             for (EventInbox.Delivery delivery : deliveries) {
                 EventEnvelope event = delivery.event();
@@ -102,12 +113,14 @@ public class AuditStore {
                     continue;
                 }
                 EventFacts facts = EventFacts.of(event);
-                AuditEntry entry = new AuditEntry(head.seq() + appended.size() + 1, event.id().toString(), event.type(),
+                AuditEntry unsealed = new AuditEntry(head.seq() + appended.size() + 1, event.id().toString(), event.type(),
                         event.source(), event.subject(), event.time().toString(), recordedAt.toString(), topic,
                         facts.organisations(), facts.assessmentId(), facts.deploymentId(), facts.actor(),
-                        delivery.message(), AuditEntry.JCS, prevHash, null).sealed();
-                addEntry(c, entries, entry, recordedAt);
-                for (Merkle.Node node : tree.append(entry.leafHash())) {
+                        delivery.message(), AuditEntry.JCS, prevHash, null);
+                AuditEntry.Stored stored = unsealed.seal();
+                AuditEntry entry = unsealed.withHash(stored.hash());
+                addEntry(c, entries, entry, stored.canonical(), recordedAt);
+                for (Merkle.Node node : tree.append(stored.leafHash())) {
                     nodes.setInt(1, node.level());
                     nodes.setLong(2, node.index());
                     nodes.setBytes(3, node.hash());
@@ -127,24 +140,18 @@ public class AuditStore {
         return appended;
     }
 
-    private static void addEntry(Connection c, PreparedStatement insert, AuditEntry e, Instant recordedAt) throws SQLException {
+    private static void addEntry(Connection c, PreparedStatement insert, AuditEntry e, byte[] canonical, Instant recordedAt)
+            throws SQLException {
         insert.setLong(1, e.seq());
         insert.setObject(2, UUID.fromString(e.eventId()));
         insert.setString(3, e.type());
-        insert.setString(4, e.source());
-        insert.setString(5, e.subject());
-        insert.setString(6, e.time());
-        insert.setString(7, e.recordedAt());
-        insert.setString(8, e.topic());
-        insert.setArray(9, c.createArrayOf("text", e.organisations().toArray()));
-        insert.setObject(10, e.assessmentId() == null ? null : UUID.fromString(e.assessmentId()));
-        insert.setObject(11, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
-        insert.setString(12, e.actor());
-        insert.setString(13, e.event());
-        insert.setString(14, e.hashAlgorithm());
-        insert.setString(15, e.prevHash());
-        insert.setString(16, e.hash());
-        insert.setTimestamp(17, Timestamp.from(recordedAt));
+        insert.setArray(4, c.createArrayOf("text", e.organisations().toArray()));
+        insert.setObject(5, e.assessmentId() == null ? null : UUID.fromString(e.assessmentId()));
+        insert.setObject(6, e.deploymentId() == null ? null : UUID.fromString(e.deploymentId()));
+        insert.setString(7, e.actor());
+        insert.setString(8, e.hash());
+        insert.setTimestamp(9, Timestamp.from(recordedAt));
+        insert.setBytes(10, canonical);
         insert.addBatch();
     }
 
@@ -161,20 +168,48 @@ public class AuditStore {
         }
     }
 
+    private static final String NODES = """
+            select n.level, n.idx, n.hash from merkle_node n
+            join unnest(?::int[], ?::bigint[]) as wanted(level, idx) on n.level = wanted.level and n.idx = wanted.idx""";
+
     /** The given stored subtrees, read in one query; asking for any other is an error. */
     public Merkle.Nodes nodes(Connection c, Collection<Merkle.NodeRef> refs) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(NODES)) {
+            return nodes(read(c, select, refs));
+        }
+    }
+
+    /**
+     * As {@link #nodes}, in the same query as the check that entry {@code seq} is logged and, when {@code visibleTo}
+     * is given, concerns that organisation: empty when it is not. A proof then costs one round trip, not two.
+     */
+    public Optional<Merkle.Nodes> nodesIfVisible(Connection c, Collection<Merkle.NodeRef> refs, long seq, String visibleTo)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(NODES + " where exists (select 1 from audit_entry where seq = ?"
+                + (visibleTo == null ? ")" : " and organisations @> array[?]::text[])"))) {
+            select.setLong(3, seq);
+            if (visibleTo != null) {
+                select.setString(4, visibleTo);
+            }
+            Map<Merkle.NodeRef, byte[]> found = read(c, select, refs);
+            return found.isEmpty() ? Optional.empty() : Optional.of(nodes(found));
+        }
+    }
+
+    private static Map<Merkle.NodeRef, byte[]> read(Connection c, PreparedStatement select, Collection<Merkle.NodeRef> refs)
+            throws SQLException {
+        select.setArray(1, c.createArrayOf("int4", refs.stream().map(Merkle.NodeRef::level).toArray()));
+        select.setArray(2, c.createArrayOf("int8", refs.stream().map(Merkle.NodeRef::index).toArray()));
         Map<Merkle.NodeRef, byte[]> found = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                select n.level, n.idx, n.hash from merkle_node n
-                join unnest(?::int[], ?::bigint[]) as wanted(level, idx) on n.level = wanted.level and n.idx = wanted.idx""")) {
-            select.setArray(1, c.createArrayOf("int4", refs.stream().map(Merkle.NodeRef::level).toArray()));
-            select.setArray(2, c.createArrayOf("int8", refs.stream().map(Merkle.NodeRef::index).toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    found.put(new Merkle.NodeRef(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-                }
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                found.put(new Merkle.NodeRef(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
             }
         }
+        return found;
+    }
+
+    private static Merkle.Nodes nodes(Map<Merkle.NodeRef, byte[]> found) {
         return (level, index) -> {
             byte[] hash = found.get(new Merkle.NodeRef(level, index));
             if (hash == null) {
@@ -206,19 +241,24 @@ public class AuditStore {
     public List<AuditEntry> entries(EntryFilter filter, long afterSeq, int limit) throws SQLException {
         EntryFilter.Sql sql = filter.sql(afterSeq);
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select " + COLUMNS + " from audit_entry where " + sql.where() + " order by seq limit ?")) {
+                "select " + STORED + " from audit_entry where " + sql.where() + " order by seq limit ?")) {
             int i = 1;
             for (Object parameter : sql.parameters()) {
                 select.setObject(i++, parameter);
             }
             select.setInt(i, limit);
-            return read(select);
+            return read(select).stream().map(AuditEntry.Stored::entry).toList();
         }
     }
 
     public List<AuditEntry> range(long fromSeq, long toSeq) throws SQLException {
+        return stored(fromSeq, toSeq).stream().map(AuditEntry.Stored::entry).toList();
+    }
+
+    /** Entries {@code fromSeq..toSeq} as stored, in order. */
+    public List<AuditEntry.Stored> stored(long fromSeq, long toSeq) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select " + COLUMNS + " from audit_entry where seq between ? and ? order by seq")) {
+                "select " + STORED + " from audit_entry where seq between ? and ? order by seq")) {
             select.setLong(1, fromSeq);
             select.setLong(2, toSeq);
             return read(select);
@@ -230,18 +270,18 @@ public class AuditStore {
      * {@code each} works on the current one: a verifier then waits for the database only once. At most two batches
      * are in memory.
      */
-    public void scan(long from, long to, int batchSize, Consumer<List<AuditEntry>> each) throws SQLException {
+    public void scan(long from, long to, int batchSize, Consumer<List<AuditEntry.Stored>> each) throws SQLException {
         if (from > to) {
             return; // nothing to read: no reader thread, no query
         }
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-scan"));
         try {
-            Future<List<AuditEntry>> next = reader.submit(() -> range(from, Math.min(to, from + batchSize - 1)));
+            Future<List<AuditEntry.Stored>> next = reader.submit(() -> stored(from, Math.min(to, from + batchSize - 1)));
             for (long start = from; start <= to; start += batchSize) {
-                List<AuditEntry> batch = next.get();
+                List<AuditEntry.Stored> batch = next.get();
                 long following = start + batchSize;
                 if (following <= to) {
-                    next = reader.submit(() -> range(following, Math.min(to, following + batchSize - 1)));
+                    next = reader.submit(() -> stored(following, Math.min(to, following + batchSize - 1)));
                 }
                 each.accept(batch);
             }
@@ -263,18 +303,25 @@ public class AuditStore {
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
     }
 
-    private static List<AuditEntry> read(PreparedStatement select) throws SQLException {
-        List<AuditEntry> entries = new ArrayList<>();
+    private static List<AuditEntry.Stored> read(PreparedStatement select) throws SQLException {
+        List<AuditEntry.Stored> entries = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                Array organisations = rs.getArray(9);
-                entries.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), Arrays.asList((String[]) organisations.getArray()),
-                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16)));
+                byte[] canonical = rs.getBytes(3);
+                entries.add(canonical != null ? new AuditEntry.Stored(rs.getLong(1), rs.getString(2), canonical)
+                        : AuditEntry.Stored.of(fromColumns(rs)));
             }
         }
         return entries;
+    }
+
+    /** An entry logged before its bytes were kept, from its columns (the {@link #STORED} order). */
+    private static AuditEntry fromColumns(ResultSet rs) throws SQLException {
+        Array organisations = rs.getArray(11);
+        return new AuditEntry(rs.getLong(1), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), Arrays.asList((String[]) organisations.getArray()),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                rs.getString(2));
     }
 
     public long size() throws SQLException {

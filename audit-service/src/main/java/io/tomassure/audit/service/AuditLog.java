@@ -125,9 +125,26 @@ public class AuditLog {
 
     /** Entry {@code seq}'s leaf and audit path in the tree of {@code treeSize}, read in one query. */
     public Inclusion inclusion(Connection c, long seq, long treeSize) throws SQLException {
+        return inclusion(seq, treeSize, store.nodes(c, inclusionNodes(seq, treeSize)));
+    }
+
+    /**
+     * As {@link #inclusion}, if entry {@code seq} is logged and {@code visibleTo} (when given) sees it: the check and
+     * the path in one query.
+     */
+    public Optional<Inclusion> inclusionIfVisible(Connection c, long seq, long treeSize, String visibleTo)
+            throws SQLException {
+        return store.nodesIfVisible(c, inclusionNodes(seq, treeSize), seq, visibleTo)
+                .map(nodes -> inclusion(seq, treeSize, nodes));
+    }
+
+    private static Set<Merkle.NodeRef> inclusionNodes(long seq, long treeSize) {
         Set<Merkle.NodeRef> wanted = new LinkedHashSet<>(Merkle.proofNodes(seq - 1, treeSize));
         wanted.add(new Merkle.NodeRef(0, seq - 1));
-        Merkle.Nodes nodes = store.nodes(c, wanted);
+        return wanted;
+    }
+
+    private static Inclusion inclusion(long seq, long treeSize, Merkle.Nodes nodes) {
         return new Inclusion(HexFormat.of().formatHex(nodes.node(0, seq - 1)),
                 Merkle.inclusionProof(nodes, seq - 1, treeSize).stream().map(HexFormat.of()::formatHex).toList());
     }
@@ -159,13 +176,13 @@ public class AuditLog {
         List<String> problems = new ArrayList<>();
         long[] expected = {from};
         store.scan(from, last, VERIFY_BATCH, batch -> {
-            for (AuditEntry entry : batch) {
+            for (AuditEntry.Stored entry : batch) {
                 if (entry.seq() != expected[0]) {
                     problems.add("entries " + expected[0] + " to " + (entry.seq() - 1) + " are missing");
                 }
                 expected[0] = entry.seq() + 1;
             }
-            chain.add(batch);
+            chain.addStored(batch);
             if (from != 1) {
                 checkpoint.ifPresent(cp -> problems.addAll(inclusion(batch, cp)));
             }
@@ -179,10 +196,10 @@ public class AuditLog {
                 problems.stream().distinct().toList());
     }
 
-    private List<String> inclusion(List<AuditEntry> entries, Checkpoint checkpoint) {
+    private List<String> inclusion(List<AuditEntry.Stored> entries, Checkpoint checkpoint) {
         List<String> problems = new ArrayList<>();
         byte[] root = HexFormat.of().parseHex(checkpoint.rootHash());
-        for (AuditEntry entry : entries) {
+        for (AuditEntry.Stored entry : entries) {
             if (entry.seq() > checkpoint.treeSize()) {
                 continue;
             }

@@ -66,24 +66,32 @@ public class AuditQueries {
     }
 
     /**
-     * Entry {@code seq}'s inclusion in the latest checkpoint, if the caller sees the entry ({@code visibleTo}): the
-     * entry looked up by its key (never a scan for the next one the caller sees), then its leaf and audit path in
-     * one query, on one connection.
+     * Entry {@code seq}'s inclusion in the latest checkpoint (kept in memory), if the caller sees the entry
+     * ({@code visibleTo}): the entry looked up by its key (never a scan for the next one the caller sees) in the same
+     * query as its leaf and audit path.
      */
     public Proof proof(long seq, String visibleTo) {
         return DataAccessException.unchecked(() -> {
             try (Connection c = store.dataSource().getConnection()) {
-                if (!store.visible(c, seq, visibleTo)) {
-                    throw ProblemException.notFound("Audit entry " + seq);
+                Optional<Checkpoint> covering = log.checkpointCovering(seq);
+                if (covering.isEmpty()) {
+                    if (!store.visible(c, seq, visibleTo)) {
+                        throw notFound(seq);
+                    }
+                    throw ProblemException.conflict("not-sealed", "Not sealed yet", "Entry " + seq + " is not covered by a "
+                            + "signed checkpoint yet; try again after the next seal");
                 }
-                Checkpoint checkpoint = log.checkpointCovering(seq).orElseThrow(() -> ProblemException.conflict("not-sealed",
-                        "Not sealed yet", "Entry " + seq + " is not covered by a signed checkpoint yet; try again after "
-                                + "the next seal"));
-                AuditLog.Inclusion inclusion = log.inclusion(c, seq, checkpoint.treeSize());
+                Checkpoint checkpoint = covering.get();
+                AuditLog.Inclusion inclusion = log.inclusionIfVisible(c, seq, checkpoint.treeSize(), visibleTo)
+                        .orElseThrow(() -> notFound(seq));
                 return new Proof(seq, inclusion.leafHash(), checkpoint.treeSize(), checkpoint.rootHash(), inclusion.path(),
                         checkpoint);
             }
         });
+    }
+
+    private static ProblemException notFound(long seq) {
+        return ProblemException.notFound("Audit entry " + seq);
     }
 
     /**

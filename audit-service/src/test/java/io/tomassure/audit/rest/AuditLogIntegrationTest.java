@@ -216,10 +216,10 @@ class AuditLogIntegrationTest {
         publishTwice(everyKindOfEvent());
         await().atMost(Duration.ofSeconds(30)).until(() -> currentHead() >= 5);
         long size = currentHead();
-        List<List<AuditEntry>> batches = new ArrayList<>();
+        List<List<AuditEntry.Stored>> batches = new ArrayList<>();
         store.scan(1, size, 2, batches::add);
         assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeBetween(1, 2));
-        assertThat(batches.stream().flatMap(List::stream).map(AuditEntry::seq).toList())
+        assertThat(batches.stream().flatMap(List::stream).map(AuditEntry.Stored::seq).toList())
                 .isEqualTo(LongStream.rangeClosed(1, size).boxed().toList());
     }
 
@@ -234,15 +234,42 @@ class AuditLogIntegrationTest {
         String publicKey = auditor().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
         assertThat(verifyOffline(publicKey).intact()).isTrue();
 
-        tamper("update audit_entry set actor = 'mallory' where seq = " + a);
+        // The stored record itself changed: its type rewritten in the bytes that are hashed and served.
+        String original = canonicalHex(a);
+        tamper("update audit_entry set canonical = convert_to(regexp_replace(convert_from(canonical, 'UTF8'), "
+                + "'\"type\":\"[^\"]*\"', '\"type\":\"tom.forged\"'), 'UTF8') where seq = " + a);
         try {
+            assertThat(entry(a).get("type")).isEqualTo("tom.forged");
             assertThat(problems()).contains("entry " + a + " was modified: its content does not hash to " + hash(a));
             assertThat(verifyOffline(publicKey).problems()).contains("entry " + a + " is not included in the signed tree of "
                     + treeSize());
         } finally {
-            tamper("update audit_entry set actor = 'sam' where seq = " + a);
+            tamper("update audit_entry set canonical = decode('" + original + "', 'hex') where seq = " + a);
         }
         assertThat(problems()).isEmpty();
+
+        // An index column changed: it may misdirect a search, but the entry is served from its hashed bytes, unchanged.
+        Map<String, Object> served = entry(a);
+        tamper("update audit_entry set actor = 'mallory', type = 'tom.forged' where seq = " + a);
+        try {
+            assertThat(entry(a)).isEqualTo(served);
+            assertThat(problems()).isEmpty();
+        } finally {
+            tamper("update audit_entry set actor = " + (served.get("actor") == null ? "null" : "'" + served.get("actor") + "'")
+                    + ", type = '" + served.get("type") + "' where seq = " + a);
+        }
+
+        // An entry logged before the bytes were kept has its columns instead, and is written from them as it was hashed.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tamper("update audit_entry set canonical = null where seq = " + a))
+                .as("neither bytes nor columns: the database refuses").hasMessageContaining("audit_entry_bytes_or_columns");
+        tamper("update audit_entry set canonical = null, " + legacyColumns(served) + " where seq = " + a);
+        try {
+            assertThat(entry(a)).isEqualTo(served);
+            assertThat(problems()).isEmpty();
+            assertThat(verifyOffline(publicKey).intact()).isTrue();
+        } finally {
+            tamper("update audit_entry set canonical = decode('" + original + "', 'hex') where seq = " + a);
+        }
 
         String kept = "kept_" + UUID.randomUUID().toString().replace("-", "");
         tamper("create table " + kept + " as select * from audit_entry where seq = " + b + "; delete from audit_entry where seq = " + b);
@@ -485,6 +512,29 @@ class AuditLogIntegrationTest {
                 var rs = s.executeQuery("select seq from chain_head")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Entry {@code seq} as the API serves it. */
+    private static Map<String, Object> entry(long seq) {
+        return auditor().get("/api/v1/audit/entries?after=" + (seq - 1) + "&limit=1").then().statusCode(200).extract()
+                .jsonPath().getMap("items[0]");
+    }
+
+    /** The columns an entry logged before the bytes were kept holds, as SQL assignments. */
+    private static String legacyColumns(Map<String, Object> entry) {
+        return Map.of("source", "source", "subject", "subject", "event_time", "time", "recorded_at_text", "recordedAt",
+                "topic", "topic", "event", "event", "hash_algorithm", "hashAlgorithm", "prev_hash", "prevHash")
+                .entrySet().stream().map(column -> column.getKey() + " = '"
+                        + String.valueOf(entry.get(column.getValue())).replace("'", "''") + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String canonicalHex(long seq) throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select encode(canonical, 'hex') from audit_entry where seq = " + seq)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
