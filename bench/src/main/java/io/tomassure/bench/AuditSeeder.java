@@ -43,18 +43,18 @@ final class AuditSeeder {
             StringBuilder nodes = new StringBuilder();
             long batchEnd = Math.min(size, seq + COPY_BATCH);
             for (; seq < batchEnd; ) {
-                AuditEntry entry = entry(seq + 1, hash, assessments.get((int) (seq % assessments.size())));
-                hash = entry.hash();
-                seq = entry.seq();
-                row(entries, entry);
-                for (Merkle.Node node : tree.append(entry.leafHash())) {
+                AuditEntry unsealed = entry(seq + 1, hash, assessments.get((int) (seq % assessments.size())));
+                AuditEntry.Stored stored = unsealed.seal();
+                hash = stored.hash();
+                seq = stored.seq();
+                row(entries, unsealed.withHash(hash), stored.canonical());
+                for (Merkle.Node node : tree.append(stored.leafHash())) {
                     nodes.append(node.level()).append('\t').append(node.index()).append("\t\\\\x")
                             .append(HexFormat.of().formatHex(node.hash())).append('\n');
                 }
             }
-            copy.copyIn("copy audit_entry (seq, event_id, type, source, subject, event_time, recorded_at_text, topic, "
-                    + "organisations, assessment_id, deployment_id, actor, event, hash_algorithm, prev_hash, hash, recorded_at) from stdin",
-                    new StringReader(entries.toString()));
+            copy.copyIn("copy audit_entry (seq, event_id, type, organisations, assessment_id, deployment_id, actor, hash, "
+                    + "recorded_at, canonical) from stdin", new StringReader(entries.toString()));
             copy.copyIn("copy merkle_node (level, idx, hash) from stdin", new StringReader(nodes.toString()));
         }
         try (PreparedStatement update = c.prepareStatement("update chain_head set seq = ?, hash = ? where id = 1")) {
@@ -72,7 +72,7 @@ final class AuditSeeder {
         }
     }
 
-    /** An answer to a row, as assessment-service records it: a CloudEvent about the supplier's assessment. */
+    /** An answer to a row, as assessment-service records it: a CloudEvent about the supplier's assessment, unsealed. */
     private static AuditEntry entry(long seq, String prevHash, String assessment) {
         String id = UUID.randomUUID().toString();
         String now = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
@@ -81,17 +81,15 @@ final class AuditSeeder {
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"assessmentId\":\"" + assessment + "\",\"deploymentId\":null,"
                 + "\"supplierOds\":\"YGM27\",\"euoOds\":null,\"what\":\"response\",\"requirementId\":\"IO-01\",\"actor\":\"seeded\"}}";
         return new AuditEntry(seq, id, "tom.assessment.updated", "/tom/assessment-service", assessment, now, now,
-                "tom.assessment.events", List.of("YGM27"), assessment, null, "seeded", event, AuditEntry.JCS, prevHash, null).sealed();
+                "tom.assessment.events", List.of("YGM27"), assessment, null, "seeded", event, AuditEntry.JCS, prevHash, null);
     }
 
-    /** One COPY text row; the values hold no tab, newline or backslash except the event's, which are escaped. */
-    private static void row(StringBuilder out, AuditEntry e) {
-        out.append(e.seq()).append('\t').append(e.eventId()).append('\t').append(e.type()).append('\t').append(e.source())
-                .append('\t').append(e.subject()).append('\t').append(e.time()).append('\t').append(e.recordedAt()).append('\t')
-                .append(e.topic()).append("\t{").append(String.join(",", e.organisations())).append("}\t")
-                .append(e.assessmentId()).append("\t\\N\t").append(e.actor()).append('\t')
-                .append(e.event().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\t')
-                .append(e.hashAlgorithm()).append('\t').append(e.prevHash()).append('\t').append(e.hash()).append('\t').append(e.recordedAt()).append('\n');
+    /** One COPY text row, as an append writes it: the index columns and the bytes (none holds a tab or newline). */
+    private static void row(StringBuilder out, AuditEntry e, byte[] canonical) {
+        out.append(e.seq()).append('\t').append(e.eventId()).append('\t').append(e.type()).append("\t{")
+                .append(String.join(",", e.organisations())).append("}\t").append(e.assessmentId()).append("\t\\N\t")
+                .append(e.actor()).append('\t').append(e.hash()).append('\t').append(e.recordedAt()).append("\t\\\\x")
+                .append(HexFormat.of().formatHex(canonical)).append('\n');
     }
 
     private AuditSeeder() {

@@ -57,9 +57,15 @@ final class Bench {
 
     Stats load(String name, TomService service, String method, double rate, Duration duration,
             java.util.Iterator<Map<String, Object>> feeder) {
+        return load(name, config.serviceUrl(service), method, rate, duration, feeder);
+    }
+
+    /** {@code rate} requests a second for {@code duration} to {@code baseUrl}, as the supplier system. */
+    Stats load(String name, String baseUrl, String method, double rate, Duration duration,
+            java.util.Iterator<Map<String, Object>> feeder) {
         log("  %s at %,.0f/s for %d s".formatted(name, rate, duration.toSeconds()));
         CpuUse cpu = CpuUse.start(this);
-        Stats stats = gatling.run(new LoadPlan(name, config.serviceUrl(service), supplierSystemToken(), method, rate,
+        Stats stats = gatling.run(new LoadPlan(name, baseUrl, supplierSystemToken(), method, rate,
                 duration, feeder)).withCpu(CpuUse.describe(cpu.stop()));
         log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d; CPU: %s".formatted(stats.throughput(),
                 stats.p50(), stats.p95(), stats.p99(), stats.errors(), stats.cpu()));
@@ -130,7 +136,11 @@ final class Bench {
     }
 
     RequestSpecification withToken(String token, TomService service) {
-        return given().baseUri(config.serviceUrl(service)).auth().oauth2(token).contentType(ContentType.JSON);
+        return withToken(token, config.serviceUrl(service));
+    }
+
+    RequestSpecification withToken(String token, String baseUrl) {
+        return given().baseUri(baseUrl).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     Connection db(TomService service) throws SQLException {

@@ -73,6 +73,9 @@ final class CpuUse {
         if (command.startsWith("postgres") || command.contains("/bin/postgres")) {
             return "postgres";
         }
+        if (command.contains(Peer.APP)) {
+            return "peer";
+        }
         if (command.contains("kafka.Kafka")) {
             return "kafka";
         }

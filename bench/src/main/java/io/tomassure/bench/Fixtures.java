@@ -65,6 +65,14 @@ final class Fixtures {
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
     }
 
+    /** The same rows on other assessments (the plain-CRUD peer's), so that both take the same requests. */
+    Fixtures on(List<String> others) {
+        Fixtures fixtures = new Fixtures(templateId, productId);
+        fixtures.rows.addAll(rows);
+        fixtures.assessments.addAll(others);
+        return fixtures;
+    }
+
     /** An answer that conforms (no non-conformance detail needed): "Compliant" or "Yes" where listed, else text. */
     static String conformingAnswer(List<String> allowed) {
         if (allowed == null || allowed.isEmpty()) {

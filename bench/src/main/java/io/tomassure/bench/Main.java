@@ -40,6 +40,7 @@ public final class Main {
         boolean consoleOnly = List.of(args).contains("--console");
         boolean chainOnly = List.of(args).contains("--chain");
         boolean startupOnly = List.of(args).contains("--startup");
+        int repeat = repeat(args);
         Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath());
         Path output = repo.resolve("bench/target/bench-run");
         Path docs = quick || stepsOnly || consoleOnly || chainOnly || startupOnly ? output.resolve("docs")
@@ -51,9 +52,9 @@ public final class Main {
             new DemoData(stack.config(), System.out::println).load();
             Bench bench = new Bench(stack, quick, output);
             if (stepsOnly) {
-                steps(bench, fixtures(bench));
+                steps(bench, fixtures(bench), repeat);
             } else if (chainOnly) {
-                chain(bench);
+                chain(bench, repeat);
             } else if (startupOnly) {
                 startup(bench);
             } else if (consoleOnly) {
@@ -69,6 +70,12 @@ public final class Main {
         System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
     }
 
+    /** {@code --repeat N}: how many times {@code --steps} and {@code --chain} measure, for medians and ranges (1). */
+    private static int repeat(String[] args) {
+        int at = List.of(args).indexOf("--repeat");
+        return at < 0 || at + 1 >= args.length ? 1 : Math.max(1, Integer.parseInt(args[at + 1]));
+    }
+
     /** Each service stopped and started alone five times, the rest of the stack running: the median and range, printed. */
     private static void startup(Bench bench) throws Exception {
         StartupMemory.Result startup = StartupMemory.measure(bench, 5);
@@ -76,19 +83,28 @@ public final class Main {
             double[] sorted = ms.clone();
             java.util.Arrays.sort(sorted);
             System.out.printf("%s: start-up to first request, median %.0f ms (%.0f to %.0f ms over %d starts)%n",
-                    service.module(), StartupMemory.median(ms), sorted[0], sorted[sorted.length - 1], sorted.length);
+                    service.module(), Spread.of(ms).median(), sorted[0], sorted[sorted.length - 1], sorted.length);
         });
     }
 
-    /** The audit log alone, grown to a million entries: verification and inclusion proofs, printed. */
-    private static void chain(Bench bench) throws Exception {
+    /**
+     * The audit log alone, grown to a million entries once, then verified and proved from {@code repeat} times:
+     * each run printed, then the medians and ranges.
+     */
+    private static void chain(Bench bench, int repeat) throws Exception {
         Fixtures fixtures = Fixtures.create(bench, programme(), 20);
         try (Connection c = bench.db(TomService.AUDIT)) {
             AuditSeeder.growTo(new AuditStore(bench.dataSource(TomService.AUDIT)), c,
                     1_000_000, fixtures.assessments);
         }
-        ChainVerification.Result chain = ChainVerification.measure(bench, 2_000); // more proofs than the full run: a steadier p99
-        System.out.println(Report.table(List.of(chain.proofs())));
+        List<ChainVerification.Result> runs = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            bench.log("chain, run %d of %d".formatted(run, repeat));
+            ChainVerification.Result chain = ChainVerification.measure(bench, 2_000); // more proofs than the full run: a steadier p99
+            System.out.println(Report.table(List.of(chain.proofs())));
+            runs.add(chain);
+        }
+        System.out.println(ChainVerification.summary(runs));
     }
 
     private static Report run(Bench bench, Report report, Path docs) throws Exception {
@@ -102,19 +118,19 @@ public final class Main {
 
         Fixtures fixtures = fixtures(bench);
 
-        bench.log("REST writes, stepped");
-        List<Stats> writes;
-        List<Stats> reads;
+        bench.log("REST writes and reads, stepped, on assessment-service and on the plain-CRUD peer");
+        SideBySide sideBySide;
         List<Stats> revalidations;
         StartupMemory.MemorySampler memory = new StartupMemory.MemorySampler(bench);
-        try (memory) {
-            writes = stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers);
-            bench.log("REST reads, stepped");
-            reads = stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads);
+        try (memory; Peer peer = Peer.start(bench, fixtures)) {
+            warmUp(bench, peer.baseUrl, peer.fixtures);
+            sideBySide = sideBySide(bench, memory, fixtures, peer);
             bench.log("REST reads by a client that revalidates, stepped");
             revalidations = stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
                     seed -> fixtures.revalidations(bench, seed));
         }
+        List<Stats> writes = sideBySide.ourWrites();
+        List<Stats> reads = sideBySide.ourReads();
         Charts.latencyByRate(docs.resolve("benchmarks/writes.png"), "Answering rows: latency by offered rate", writes);
         Charts.latencyByRate(docs.resolve("benchmarks/reads.png"), "Reading assessments: latency by offered rate", reads);
 
@@ -143,7 +159,7 @@ public final class Main {
         bench.log("audit chain verification");
         ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
 
-        Findings.write(report, reference, startup, memory, writes, reads, revalidations, propagation, gate, console, workbooks,
+        Findings.write(report, reference, startup, memory, sideBySide, revalidations, propagation, gate, console, workbooks,
                 growth, chain);
         return report;
     }
@@ -155,11 +171,15 @@ public final class Main {
     private static Fixtures fixtures(Bench bench) throws Exception {
         bench.log("fixtures");
         Fixtures fixtures = Fixtures.create(bench, programme(), bench.quick ? 20 : 100);
-        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 50, bench.seconds(60), fixtures.answers(1));
-        bench.load("warm-up writes", TomService.ASSESSMENT, "PUT", 100, bench.seconds(60), fixtures.answers(2));
-        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 200, bench.seconds(30), fixtures.reads(1));
-        bench.load("warm-up reads", TomService.ASSESSMENT, "GET", 300, bench.seconds(30), fixtures.reads(2));
+        warmUp(bench, bench.config.serviceUrl(TomService.ASSESSMENT), fixtures);
         return fixtures;
+    }
+
+    private static void warmUp(Bench bench, String baseUrl, Fixtures fixtures) {
+        bench.load("warm-up writes", baseUrl, "PUT", 50, bench.seconds(60), fixtures.answers(1));
+        bench.load("warm-up writes", baseUrl, "PUT", 100, bench.seconds(60), fixtures.answers(2));
+        bench.load("warm-up reads", baseUrl, "GET", 200, bench.seconds(30), fixtures.reads(1));
+        bench.load("warm-up reads", baseUrl, "GET", 300, bench.seconds(30), fixtures.reads(2));
     }
 
     /** The real e-RS workbook, when ../shared/tom-workbooks has it. */
@@ -172,16 +192,65 @@ public final class Main {
         return ersWorkbook().isPresent() ? "e-rs" : DemoData.SAMPLE_PROGRAMME;
     }
 
-    /** {@code --steps}: only the stepped writes, reads and revalidations, printed (for trying a change without the whole run). */
-    private static void steps(Bench bench, Fixtures fixtures) throws InterruptedException {
-        try (var memory = new StartupMemory.MemorySampler(bench)) {
-            System.out.println(Report.table(stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers)));
-            System.out.println(Report.table(stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads)));
+    /**
+     * {@code --steps}: only the stepped writes and reads, each followed by the plain-CRUD peer's, {@code repeat} times,
+     * each run printed, then the knees' medians and ranges side by side; then the revalidations, once (for trying a
+     * change without the whole run).
+     */
+    private static void steps(Bench bench, Fixtures fixtures, int repeat) throws Exception {
+        try (var memory = new StartupMemory.MemorySampler(bench); Peer peer = Peer.start(bench, fixtures)) {
+            warmUp(bench, peer.baseUrl, peer.fixtures);
+            List<SideBySide> runs = new ArrayList<>();
+            for (int run = 1; run <= repeat; run++) {
+                bench.log("steps, run %d of %d".formatted(run, repeat));
+                SideBySide sideBySide = sideBySide(bench, memory, fixtures, peer);
+                for (List<Stats> steps : List.of(sideBySide.ourWrites(), sideBySide.peerWrites(), sideBySide.ourReads(),
+                        sideBySide.peerReads())) {
+                    System.out.println(Report.table(steps));
+                }
+                runs.add(sideBySide);
+            }
+            System.out.println(SideBySide.summary(runs));
             System.out.println(Report.table(stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
                     seed -> fixtures.revalidations(bench, seed))));
             System.out.println("resident MB, peak in sustained steps: " + memory.sustained() + "; past the knee: "
                     + memory.overloaded());
         }
+    }
+
+    /** Stepped writes and reads, on assessment-service and then on the peer: the same requests, the same rates. */
+    private static SideBySide sideBySide(Bench bench, StartupMemory.MemorySampler memory, Fixtures fixtures, Peer peer)
+            throws Exception {
+        List<Stats> ourWrites = stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers);
+        warmIfRestarted(bench, peer);
+        List<Stats> peerWrites = stepped(bench, peer.baseUrl, "peer: answer rows", LoadPlan.PUT, WRITE_RATES,
+                peer.fixtures::answers);
+        List<Stats> ourReads = stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads);
+        warmIfRestarted(bench, peer);
+        List<Stats> peerReads = stepped(bench, peer.baseUrl, "peer: read assessments", LoadPlan.GET, READ_RATES,
+                peer.fixtures::reads);
+        return new SideBySide(ourWrites, peerWrites, ourReads, peerReads);
+    }
+
+    /** The peer started again if it fell over past its knee, and then warmed up as at first. */
+    private static void warmIfRestarted(Bench bench, Peer peer) throws Exception {
+        if (peer.restartedIfDown(bench)) {
+            warmUp(bench, peer.baseUrl, peer.fixtures);
+        }
+    }
+
+    /** The peer's steps, as {@link #stepped} (its memory is not sampled: it is not one of the services). */
+    private static List<Stats> stepped(Bench bench, String baseUrl, String name, String method, double[] rates,
+            LongFunction<Iterator<Map<String, Object>>> requests) {
+        List<Stats> steps = new ArrayList<>();
+        for (double rate : rates) {
+            Stats step = bench.load(name, baseUrl, method, rate, bench.seconds(30), requests.apply((long) rate));
+            steps.add(step);
+            if (!step.sustained()) {
+                break;
+            }
+        }
+        return steps;
     }
 
     /** Steps the offered rate up until a step is not sustained (the knee), then stops. */

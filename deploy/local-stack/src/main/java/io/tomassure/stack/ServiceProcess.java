@@ -45,18 +45,31 @@ public final class ServiceProcess extends ProcessComponent {
         process.start(command(app), environment(), app.getParent());
     }
 
-    /** The command that runs a packaged Quarkus application ({@code quarkus-run.jar}) with the services' JVM options. */
-    static List<String> command(Path app) {
+    /**
+     * The command that runs a packaged Quarkus application ({@code quarkus-run.jar}) with the services' JVM options,
+     * on the services' JDK ({@link #JAVA_HOME}, else this launcher's), from the archive built beside it for a faster
+     * start: the AOT cache ({@code app.aot}, JDK 24 and later) when the services have a JDK of their own, else the
+     * class-data archive ({@code app-cds.jsa}). Each is only of use to the JDK that built it.
+     */
+    public static List<String> command(Path app) {
         List<String> command = new ArrayList<>();
-        command.add(ChildProcess.javaExecutable());
+        String javaHome = System.getenv(JAVA_HOME);
+        command.add(javaHome == null || javaHome.isBlank() ? ChildProcess.javaExecutable()
+                : Path.of(javaHome, "bin", "java").toString());
         command.addAll(List.of(javaOptions().split("\\s+")));
-        Path classes = app.resolveSibling("app-cds.jsa"); // built by -Dquarkus.package.jar.appcds.enabled: a faster start
-        if (Files.isRegularFile(classes)) {
+        Path cache = app.resolveSibling("app.aot"); // built by -Dquarkus.package.jar.appcds.use-aot on JDK 24+
+        Path classes = app.resolveSibling("app-cds.jsa"); // built by -Dquarkus.package.jar.appcds.enabled
+        if (javaHome != null && !javaHome.isBlank() && Files.isRegularFile(cache)) {
+            command.add("-XX:AOTCache=" + cache);
+        } else if (Files.isRegularFile(classes)) {
             command.add("-XX:SharedArchiveFile=" + classes);
         }
         command.addAll(List.of("-jar", app.toString()));
         return command;
     }
+
+    /** Names a JDK 24 or later for the services, which then start from its AOT cache; unset, they run on this JDK. */
+    public static final String JAVA_HOME = "TOM_SERVICE_JAVA_HOME";
 
     /** The packaged application of a module, refused with a clear message when it is not built. */
     static Path packaged(StackConfig config, String module) {

@@ -152,7 +152,7 @@ public record StackConfig(Path repo, Path data, int postgresPort, List<KafkaNode
      * later; a port from the ephemeral range may be taken meanwhile as some outgoing connection's local port (a CI run
      * lost the entry point so), one below it only by a deliberate bind.
      */
-    private static int freePort() {
+    public static int freePort() {
         int ephemeral = ephemeralRangeStart();
         for (int attempt = 0; ephemeral - LOWEST_PORT > 1000 && attempt < 200; attempt++) {
             int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(ephemeral - LOWEST_PORT);
