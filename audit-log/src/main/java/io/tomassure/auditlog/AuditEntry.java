@@ -75,11 +75,6 @@ public record AuditEntry(long seq, String eventId, String type, String source, S
                 .end();
     }
 
-    /** The SHA-256 of the canonical form: the hash this entry must carry. */
-    public String contentHash() {
-        return seal().hash();
-    }
-
     public byte[] leafHash() {
         return Merkle.leafHash(canonicalBytes());
     }

@@ -242,26 +242,24 @@ public final class Main {
     /** The peer's steps, as {@link #stepped} (its memory is not sampled: it is not one of the services). */
     private static List<Stats> stepped(Bench bench, String baseUrl, String name, String method, double[] rates,
             LongFunction<Iterator<Map<String, Object>>> requests) {
-        List<Stats> steps = new ArrayList<>();
-        for (double rate : rates) {
-            Stats step = bench.load(name, baseUrl, method, rate, bench.seconds(30), requests.apply((long) rate));
-            steps.add(step);
-            if (!step.sustained()) {
-                break;
-            }
-        }
-        return steps;
+        return untilTheKnee(rates, rate -> bench.load(name, baseUrl, method, rate, bench.seconds(30),
+                requests.apply((long) rate)));
     }
 
     /** Steps the offered rate up until a step is not sustained (the knee), then stops. */
     private static List<Stats> stepped(Bench bench, StartupMemory.MemorySampler memory, String name, String method,
             double[] rates, LongFunction<Iterator<Map<String, Object>>> requests) {
+        return untilTheKnee(rates, rate -> memory.step(() -> bench.load(name, TomService.ASSESSMENT, method, rate,
+                bench.seconds(30), requests.apply((long) rate))));
+    }
+
+    /** Each rate in turn, until a step is not sustained. */
+    private static List<Stats> untilTheKnee(double[] rates, java.util.function.DoubleFunction<Stats> step) {
         List<Stats> steps = new ArrayList<>();
         for (double rate : rates) {
-            Stats step = memory.step(() -> bench.load(name, TomService.ASSESSMENT, method, rate, bench.seconds(30),
-                    requests.apply((long) rate)));
-            steps.add(step);
-            if (!step.sustained()) {
+            Stats stats = step.apply(rate);
+            steps.add(stats);
+            if (!stats.sustained()) {
                 break;
             }
         }
