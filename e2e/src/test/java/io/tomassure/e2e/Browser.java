@@ -19,8 +19,11 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -58,7 +61,7 @@ final class Browser implements AutoCloseable {
     Browser click(By by) {
         WebElement element = driver.findElement(by);
         element.click();
-        until(ExpectedConditions.stalenessOf(element));
+        until(leftBehind(element));
         until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
         return checked();
     }
@@ -121,9 +124,29 @@ final class Browser implements AutoCloseable {
     Browser enter() {
         WebElement focused = driver.switchTo().activeElement();
         keys(Keys.ENTER);
-        until(ExpectedConditions.stalenessOf(focused));
+        until(leftBehind(focused));
         until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
         return checked();
+    }
+
+    /**
+     * True once {@code element}'s page has been left. Chromium reports an element of a page being replaced either as
+     * stale or, mid-navigation, as a node that "does not belong to the document": both mean the page is gone.
+     */
+    private static ExpectedCondition<Boolean> leftBehind(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     String text() {
@@ -138,7 +161,7 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    <T> T until(ExpectedCondition<T> condition) {
         return chromium.until(condition);
     }
 
