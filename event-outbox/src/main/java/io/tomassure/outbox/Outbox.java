@@ -82,28 +82,24 @@ public class Outbox {
     }
 
     private void insert(UUID eventId, String topic, String key, String type, String json, Timestamp createdAt) {
-        // Inside a JTA transaction the pool hands out the transaction's own connection: these statements commit
-        // or roll back with the caller's state change.
-        try (Connection connection = dataSource.getConnection()) {
-            // The aggregate lock serialises writers of one aggregate until commit, so that outbox order (seq) is
-            // commit order for that aggregate. The NOTIFY is delivered on commit only, never for a rollback.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select pg_advisory_xact_lock(?, hashtext(?)), pg_notify('" + CHANNEL + "', '')")) {
-                lock.setInt(1, AGGREGATE_LOCKS);
-                lock.setString(2, key);
-                lock.executeQuery().close();
-            }
-            try (PreparedStatement row = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
-                    values (?, ?, ?, ?, ?, ?)""")) {
-                row.setObject(1, eventId);
-                row.setString(2, topic);
-                row.setString(3, key);
-                row.setString(4, type);
-                row.setString(5, json);
-                row.setTimestamp(6, createdAt);
-                row.executeUpdate();
-            }
+        // Inside a JTA transaction the pool hands out the transaction's own connection: this statement commits or
+        // rolls back with the caller's state change. The aggregate lock serialises writers of one aggregate until
+        // commit, so that outbox order (seq) is commit order for that aggregate. The NOTIFY is delivered on commit
+        // only, never for a rollback. Both are taken in the insert's own statement: one round trip per event.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement row = connection.prepareStatement("""
+                insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
+                select ?, ?, ?, ?, ?, ?::timestamptz
+                from (select pg_advisory_xact_lock(?, hashtext(?)), pg_notify('%s', '')) locked"""
+                .formatted(CHANNEL))) {
+            row.setObject(1, eventId);
+            row.setString(2, topic);
+            row.setString(3, key);
+            row.setString(4, type);
+            row.setString(5, json);
+            row.setTimestamp(6, createdAt);
+            row.setInt(7, AGGREGATE_LOCKS);
+            row.setString(8, key);
+            row.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record event " + eventId + " in the outbox", e);
         }

@@ -1,6 +1,5 @@
 package io.tomassure.assessment.service;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Requirement;
 import io.tomassure.assessment.domain.Response;
 import io.tomassure.assessment.domain.Scope;
+import io.tomassure.assessment.repository.AnswerStore;
 import io.tomassure.assessment.service.AssessmentDtos.AnswerRequest;
 import io.tomassure.assessment.service.AssessmentDtos.NonConformanceDetails;
 import io.tomassure.events.assessment.AssessmentEvents;
@@ -40,12 +40,14 @@ public class Answers {
 
     private final Access access;
     private final Catalogue catalogue;
+    private final AnswerStore answerStore;
     private final Outbox outbox;
     private final TimeSource time;
 
-    Answers(Access access, Catalogue catalogue, Outbox outbox, TimeSource time) {
+    Answers(Access access, Catalogue catalogue, AnswerStore answerStore, Outbox outbox, TimeSource time) {
         this.access = access;
         this.catalogue = catalogue;
+        this.answerStore = answerStore;
         this.outbox = outbox;
         this.time = time;
     }
@@ -100,20 +102,14 @@ public class Answers {
     public Response answer(Viewer viewer, String username, Assessment assessment, Deployment deployment,
             Requirement row, AnswerRequest request, String ifMatch) {
         requireAnswerer(viewer, assessment, deployment, row);
-        lockForChange(assessment, deployment);
-        requireEditable(assessment, deployment, row);
         String answer = row.canonicalAnswer(request.answer()).orElseThrow(() -> notAllowed(row));
+        lockForChange(assessment, deployment);
         UUID deploymentId = deployment == null ? null : deployment.id;
-        Response response = existing(assessment.id, deploymentId, row.id()).orElse(null);
-        if (response == null) {
-            response = new Response();
-            response.id = Ids.next();
-            response.assessmentId = assessment.id;
-            response.deploymentId = deploymentId;
-            response.requirementRef = row.id();
-        } else {
-            Preconditions.requireMatch(ifMatch, response.version);
-        }
+        Response response = new Response();
+        response.id = Ids.next();
+        response.assessmentId = assessment.id;
+        response.deploymentId = deploymentId;
+        response.requirementRef = row.id();
         response.answer = answer;
         response.implementationRef = request.implementationRef();
         response.notes = request.notes();
@@ -127,7 +123,7 @@ public class Answers {
         response.reattest = false; // stated again by its answerer: confirmed
         response.updatedBy = username;
         response.updatedAt = time.now();
-        response.persistAndFlush();
+        store(response, assessment, deployment, row, ifMatch);
 
         String euoOds = deployment == null ? null : deployment.euoOds;
         String subject = (deployment == null ? assessment.id : deployment.id).toString();
@@ -141,6 +137,25 @@ public class Answers {
                     response.ncRisk, row.phases().stream().map(Phase::label).sorted().toList(), username));
         }
         return response;
+    }
+
+    /**
+     * Writes the answer in one statement guarded by what would refuse it. Only when that statement writes nothing
+     * are the reasons looked up, to refuse with the right one; an If-Match that names the stored version in a form
+     * the guard does not compare (a list of tags) is settled here and the answer written at that version.
+     */
+    private void store(Response response, Assessment assessment, Deployment deployment, Requirement row, String ifMatch) {
+        List<String> locking = lockingPhases(row, deployment != null).stream().map(Phase::label).toList();
+        if (answerStore.write(response, Preconditions.anyVersion(ifMatch), Preconditions.quotedVersion(ifMatch), locking)
+                .isPresent()) {
+            return;
+        }
+        requireEditable(assessment, deployment, row);
+        long stored = answerStore.version(assessment.id, response.deploymentId, row.id()).orElseThrow(
+                () -> new IllegalStateException("the answer to " + row.id() + " was neither written nor refused"));
+        Preconditions.requireMatch(ifMatch, stored);
+        answerStore.write(response, false, stored, locking).orElseThrow(() -> new IllegalStateException(
+                "the answer to " + row.id() + " at its version " + stored + " was not written"));
     }
 
     /** The refusal of an answer the row does not take. */
@@ -199,26 +214,26 @@ public class Answers {
                 .setParameter(1, deploymentId == null ? assessmentId : deploymentId).getSingleResult()).longValue();
     }
 
+    /**
+     * The phases whose review locks a row: the product's phases it belongs to, or Phase 2 for a deployment's. A row
+     * not part of the revision under review (NHS Digital's own) has none.
+     */
+    static List<Phase> lockingPhases(Requirement row, boolean ofDeployment) {
+        if (!(ofDeployment ? Scope.DEPLOYMENT : Scope.PRODUCT).carries(row)) {
+            return List.of();
+        }
+        return ofDeployment ? List.of(Phase.P2) : row.phases().stream().filter(Phase::isProductPhase).toList();
+    }
+
     /** A row whose phase is under review is locked until the decision (a return makes it editable again). */
     public static void requireEditable(Assessment assessment, Deployment deployment, Requirement row) {
-        if (!(deployment == null ? Scope.PRODUCT : Scope.DEPLOYMENT).carries(row)) {
-            return; // not part of the revision under review (NHS Digital's own rows)
-        }
-        List<Phase> locking = new ArrayList<>();
-        if (deployment == null) {
-            for (Phase phase : row.phases()) {
-                if (phase.isProductPhase() && underReview(assessment.id, null, phase)) {
-                    locking.add(phase);
-                }
-            }
-        } else if (underReview(assessment.id, deployment.id, Phase.P2)) {
-            locking.add(Phase.P2);
-        }
-        if (!locking.isEmpty()) {
-            throw ProblemException.conflict("phase-under-review", "Under review",
-                    "Row " + row.id() + " is part of Phase " + locking.get(0).label()
+        UUID deploymentId = deployment == null ? null : deployment.id;
+        lockingPhases(row, deployment != null).stream().filter(phase -> underReview(assessment.id, deploymentId, phase))
+                .findFirst().ifPresent(phase -> {
+                    throw ProblemException.conflict("phase-under-review", "Under review", "Row " + row.id()
+                            + " is part of Phase " + phase.label()
                             + ", which is under review; it can change again once the phase is decided or returned");
-        }
+                });
     }
 
     private static boolean underReview(UUID assessmentId, UUID deploymentId, Phase phase) {

@@ -116,17 +116,23 @@ public class Catalogue {
 
     /** The rows of the assessment's template that apply to it (its scope), as the rules see them. */
     public List<Requirement> rulesFor(Assessment assessment) {
-        return SectionScope.of(assessment.scope).of(rules(template(assessment.templateId)));
+        return SectionScope.of(assessment.scope).of(rules(assessment.templateId));
     }
 
     /** A row of the assessment's template, to act on: 404 when the template has none, 409 when it is out of scope. */
     public Requirement requirement(Assessment assessment, String ref) {
-        Requirement row = Answers.row(rules(template(assessment.templateId)), ref);
+        Requirement row = Answers.row(rules(assessment.templateId), ref);
         if (!SectionScope.of(assessment.scope).applies(row)) {
             throw ProblemException.conflict("out-of-scope", "Out of the assessment's scope", "Row " + ref + " belongs to "
                     + "section " + row.sectionCode() + ", which the assessment's scope leaves out");
         }
         return row;
+    }
+
+    /** The rows of template {@code templateId}: a published one's straight from the cache, without loading it. */
+    public List<Requirement> rules(UUID templateId) {
+        List<Requirement> published = publishedRules.get(templateId);
+        return published != null ? published : rules(template(templateId));
     }
 
     /** The template's rows as the rules see them, in workbook order. */

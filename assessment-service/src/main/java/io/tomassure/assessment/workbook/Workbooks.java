@@ -110,7 +110,7 @@ public class Workbooks {
         Access.Target target = access.target(assessmentId, deploymentId);
         Assessment assessment = target.assessment();
         Deployment deployment = target.deployment();
-        Map<String, Requirement> rules = catalogue.rules(catalogue.template(assessment.templateId)).stream()
+        Map<String, Requirement> rules = catalogue.rules(assessment.templateId).stream()
                 .collect(Collectors.toMap(Requirement::id, Function.identity()));
         SectionScope inScope = SectionScope.of(assessment.scope);
         Map<String, String> guidance = new java.util.HashMap<>();

@@ -115,6 +115,20 @@ class BadInputTest {
     }
 
     @Test
+    void anIfMatchOfAnyTagOrOfSeveralIsSettledAgainstTheStoredVersion() throws Exception {
+        tom.supplierUser().header("If-Match", "*").body(Map.of("answer", "N/A", "notes", "any version"))
+                .put(assessment + "/responses/API-02").then().statusCode(200).body("notes", equalTo("any version"));
+        String current = tom.supplierUser().get(assessment + "/responses").then().extract().jsonPath()
+                .getString("find { it.requirementId == 'API-02' }.etag");
+        unchanged(() -> tom.supplierUser().header("If-Match", "\"998\", \"999\"").body(Map.of("answer", "Compliant"))
+                .put(assessment + "/responses/API-02").then().statusCode(412).contentType(PROBLEM));
+        String next = tom.supplierUser().header("If-Match", "\"999\", " + current).body(Map.of("answer", "Compliant"))
+                .put(assessment + "/responses/API-02").then().statusCode(200).body("answer", equalTo("Compliant"))
+                .extract().header("ETag");
+        assertThat(next).isNotEqualTo(current);
+    }
+
+    @Test
     void concurrentEditsWithTheSameETagNeverBothWin() throws Exception {
         String etag = tom.supplierUser().get(assessment + "/responses").then().extract().jsonPath()
                 .getString("find { it.requirementId == 'API-01' }.etag");

@@ -46,6 +46,32 @@ public final class Preconditions {
         }
     }
 
+    /** Whether {@code ifMatch} is {@code *}: any stored version will do. */
+    public static boolean anyVersion(String ifMatch) {
+        return ifMatch != null && ifMatch.strip().equals("*");
+    }
+
+    /**
+     * The version {@code ifMatch} names when it is one strong tag of a single version ({@code "3"}), for a store to
+     * guard its write on; -1 for anything else (absent, {@code *}, a list, a weak tag), which the caller then settles
+     * with {@link #requireMatch} against the stored version.
+     */
+    public static long quotedVersion(String ifMatch) {
+        String tag = ifMatch == null ? "" : ifMatch.strip();
+        if (tag.length() < 3 || tag.charAt(0) != '"' || tag.charAt(tag.length() - 1) != '"') {
+            return -1;
+        }
+        String digits = tag.substring(1, tag.length() - 1);
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException beyondALong) {
+            return -1;
+        }
+    }
+
     /**
      * Whether a read quoting {@code ifNoneMatch} may be answered 304 (RFC 9110, 13.1.2): If-None-Match uses the weak
      * comparison, so {@code W/"3"} matches {@code "3"}.

@@ -55,4 +55,18 @@ class PreconditionsTest {
         assertThat(Preconditions.notModified("\"3.16\"", "\"3.17\"")).isFalse();
         assertThat(Preconditions.notModified(null, "\"3.17\"")).isFalse();
     }
+
+    @Test
+    void onlyOneStrongTagOfOneVersionNamesAVersionToGuardOn() {
+        assertThat(Preconditions.quotedVersion("\"3\"")).isEqualTo(3);
+        assertThat(Preconditions.quotedVersion(" \"0\" ")).isZero();
+        assertThat(Preconditions.quotedVersion(Preconditions.etag(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+        for (String other : new String[] { null, "", "*", "3", "W/\"3\"", "\"3\", \"4\"", "\"3.17\"", "\"\"", "\"-1\"",
+                "\"99999999999999999999\"" }) {
+            assertThat(Preconditions.quotedVersion(other)).as(other).isEqualTo(-1);
+        }
+        assertThat(Preconditions.anyVersion(" * ")).isTrue();
+        assertThat(Preconditions.anyVersion("\"3\", *")).as("a list is settled against the stored version").isFalse();
+        assertThat(Preconditions.anyVersion(null)).isFalse();
+    }
 }
