@@ -221,15 +221,24 @@ public final class Main {
     /** Stepped writes and reads, on assessment-service and then on the peer: the same requests, the same rates. */
     private static SideBySide sideBySide(Bench bench, StartupMemory.MemorySampler memory, Fixtures fixtures, Peer peer)
             throws Exception {
+        Statements.reset(bench);
         List<Stats> ourWrites = stepped(bench, memory, "answer rows", LoadPlan.PUT, WRITE_RATES, fixtures::answers);
+        bench.log(Statements.profile(bench, "answer", served(ourWrites)));
         warmIfRestarted(bench, peer);
+        Statements.reset(bench);
         List<Stats> peerWrites = stepped(bench, peer.baseUrl, "peer: answer rows", LoadPlan.PUT, WRITE_RATES,
                 peer.fixtures::answers);
+        bench.log(Statements.profile(bench, "peer's answer", served(peerWrites)));
         List<Stats> ourReads = stepped(bench, memory, "read assessments", LoadPlan.GET, READ_RATES, fixtures::reads);
         warmIfRestarted(bench, peer);
         List<Stats> peerReads = stepped(bench, peer.baseUrl, "peer: read assessments", LoadPlan.GET, READ_RATES,
                 peer.fixtures::reads);
         return new SideBySide(ourWrites, peerWrites, ourReads, peerReads);
+    }
+
+    /** The requests of {@code steps} answered without error. */
+    private static long served(List<Stats> steps) {
+        return steps.stream().mapToLong(step -> step.requests() - step.errors()).sum();
     }
 
     /** The peer started again if it fell over past its knee, and then warmed up as at first. */

@@ -222,7 +222,7 @@ public class Answers {
         if (!(ofDeployment ? Scope.DEPLOYMENT : Scope.PRODUCT).carries(row)) {
             return List.of();
         }
-        return ofDeployment ? List.of(Phase.P2) : row.phases().stream().filter(Phase::isProductPhase).toList();
+        return ofDeployment ? List.of(Phase.P2) : row.phases().stream().filter(Phase::isProductPhase).sorted().toList();
     }
 
     /** A row whose phase is under review is locked until the decision (a return makes it editable again). */

@@ -44,6 +44,8 @@ final class Postgres implements Component {
                     .setPort(config.postgresPort())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
+                    // what each statement costs, for operators and the benchmark's profile (bench/run --steps)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(config.logs().resolve("postgresql.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(config.logs().resolve("postgresql.log").toFile()))
                     .start();
@@ -90,6 +92,7 @@ final class Postgres implements Component {
                     s.execute("create role " + StackConfig.DB_USER + " login password '" + StackConfig.DB_PASSWORD + "'");
                 }
             }
+            s.execute("create extension if not exists pg_stat_statements");
             List<String> databases = new java.util.ArrayList<>(List.of(KEYCLOAK_DATABASE));
             for (TomService service : TomService.values()) {
                 databases.add(service.database());
