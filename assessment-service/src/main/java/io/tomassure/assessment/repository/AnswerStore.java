@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -93,24 +92,6 @@ public class AnswerStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the answer to row " + answer.requirementRef, e);
-        }
-    }
-
-    /** The version of the row's answer in force, if it has one. */
-    @Transactional(TxType.MANDATORY)
-    public OptionalLong version(UUID assessmentId, UUID deploymentId, String ref) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement read = connection.prepareStatement("""
-                select version from response where assessment_id = ? and deployment_id is not distinct from ?::uuid
-                and requirement_ref = ? and retired_by is null""")) {
-            read.setObject(1, assessmentId);
-            read.setObject(2, deploymentId, Types.OTHER);
-            read.setString(3, ref);
-            try (ResultSet rs = read.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the answer to row " + ref, e);
         }
     }
 }

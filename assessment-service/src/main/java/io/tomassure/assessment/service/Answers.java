@@ -151,8 +151,8 @@ public class Answers {
             return;
         }
         requireEditable(assessment, deployment, row);
-        long stored = answerStore.version(assessment.id, response.deploymentId, row.id()).orElseThrow(
-                () -> new IllegalStateException("the answer to " + row.id() + " was neither written nor refused"));
+        long stored = existing(assessment.id, response.deploymentId, row.id()).orElseThrow(
+                () -> new IllegalStateException("the answer to " + row.id() + " was neither written nor refused")).version;
         Preconditions.requireMatch(ifMatch, stored);
         answerStore.write(response, false, stored, locking).orElseThrow(() -> new IllegalStateException(
                 "the answer to " + row.id() + " at its version " + stored + " was not written"));
