@@ -176,10 +176,13 @@ public record StackConfig(Path repo, Path data, int postgresPort, List<KafkaNode
         }
     }
 
-    /** The first port of Linux's ephemeral range ({@code ip_local_port_range}); 32768, its default, elsewhere. */
-    private static int ephemeralRangeStart() {
+    /**
+     * The first port of Linux's ephemeral range ({@code ip_local_port_range}); 32768, its default, elsewhere. Read by
+     * lines: {@code Files.readString} trusts the size /proc reports and returned only the first digit on JDK 17.
+     */
+    static int ephemeralRangeStart() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32768;
         }
