@@ -37,6 +37,14 @@ public interface EventsConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * The shortest time between the starts of two publishing rounds. Under load a round then takes every event
+         * committed meanwhile: one claim, one Kafka request and one update serve many events, and the consumers get
+         * them in bigger polls. After a quiet spell an event still goes at once. 0: a round per wake-up.
+         */
+        @WithDefault("10ms")
+        Duration minRoundInterval();
+
         /** Safety net only: the relay is woken by a NOTIFY on commit, and polls this often in case one is missed. */
         @WithDefault("5s")
         Duration pollInterval();

@@ -1,6 +1,7 @@
 package io.tomassure.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -66,6 +67,7 @@ public class OutboxRelay {
     private void run() {
         Duration backoff = Duration.ZERO;
         long nextPurge = System.nanoTime(); // a monotonic schedule: purging is housekeeping, not a fact
+        long roundStarted = System.nanoTime() - config.minRoundInterval().toNanos();
         while (running) {
             try {
                 commitSignal.listen(); // before draining, so a commit during the drain still wakes us
@@ -73,6 +75,8 @@ public class OutboxRelay {
                 LOG.debugf("cannot listen for commits yet: %s", e.getMessage());
             }
             try {
+                sleep(untilNextRound(roundStarted, System.nanoTime(), config.minRoundInterval()));
+                roundStarted = System.nanoTime();
                 drain();
                 if (!backoff.isZero()) {
                     LOG.info("outbox relay: publishing again");
@@ -114,14 +118,26 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * How long to wait before a round so that rounds start at most once per {@code interval}: nothing after a quiet
+     * spell, the rest of the interval when events keep coming (they gather meanwhile, to go out together).
+     */
+    static Duration untilNextRound(long lastRoundNanos, long nowNanos, Duration interval) {
+        long left = lastRoundNanos + interval.toNanos() - nowNanos;
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
     static Duration nextBackoff(Duration current, Duration max) {
         Duration next = current.isZero() ? Duration.ofMillis(100) : current.multipliedBy(2);
         return next.compareTo(max) > 0 ? max : next;
     }
 
     private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(duration.toMillis());
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
