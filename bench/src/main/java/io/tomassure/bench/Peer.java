@@ -53,12 +53,17 @@ final class Peer implements AutoCloseable {
             return false;
         }
         bench.log("  the peer no longer answers (see bench/target/bench-run/peer.log): started again, its data kept");
+        restart();
+        return true;
+    }
+
+    /** Stops the peer, and starts it again with its data kept: cold, to be warmed up before it is measured. */
+    void restart() throws Exception {
         close();
         launch.environment().put("QUARKUS_HIBERNATE_ORM_SCHEMA_MANAGEMENT_STRATEGY", "none");
         launch.redirectOutput(ProcessBuilder.Redirect.appendTo(launch.redirectOutput().file()));
         process = launch.start();
         awaitReady(baseUrl, process);
-        return true;
     }
 
     static Peer start(Bench bench, Fixtures ours) throws Exception {
