@@ -139,13 +139,18 @@ public abstract class ServiceFoundationContract {
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
         List<String> undescribed = new ArrayList<>();
+        List<String> withoutRoles = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (operation.get("summary") == null || operation.get("description") == null) {
                 undescribed.add(method.toUpperCase() + " " + path);
             }
+            if (operation.get("security") == null) { // every operation requires a role, and says which
+                withoutRoles.add(method.toUpperCase() + " " + path);
+            }
         }));
         assertThat(paths).isNotEmpty();
         assertThat(undescribed).as("operations without a summary and a description").isEmpty();
+        assertThat(withoutRoles).as("operations that do not say who may call them").isEmpty();
         assertThat(openApi.getMap("components.securitySchemes")).isNotEmpty();
     }
 }

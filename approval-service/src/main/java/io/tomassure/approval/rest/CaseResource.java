@@ -61,7 +61,6 @@ public class CaseResource {
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
             @QueryParam("assessment") UUID assessment, @QueryParam("submission") UUID submission,
             @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
         Viewer viewer = access.viewer();
         StringBuilder query = new StringBuilder("id > :after");
         Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
@@ -86,8 +85,8 @@ public class CaseResource {
                     + "(select d.assessmentId from DeploymentRef d where d.euoOds = :euo)))");
             parameters.and("supplier", viewer.organisationAs(Roles.SUPPLIER)).and("euo", viewer.organisationAs(Roles.EUO));
         }
-        List<ReviewCase> rows = ReviewCase.<ReviewCase>find(query + " order by id", parameters).page(0, size + 1).list();
-        return Page.of(rows, size, c -> c.id.toString(), this::view);
+        return Page.fetch(limit, size -> ReviewCase.<ReviewCase>find(query + " order by id", parameters).page(0, size + 1)
+                .list(), c -> c.id.toString(), this::view);
     }
 
     @GET

@@ -7,9 +7,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -63,7 +61,7 @@ import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Assessments", description = "Product TOMs: answers, evidence, non-conformances, derived results, Phase 1A/1B submissions")
-public class AssessmentResource {
+public class AssessmentResource implements TomEndpoints {
 
     private final Access access;
     private final Assessments assessments;
@@ -100,8 +98,7 @@ public class AssessmentResource {
     @Operation(summary = "List assessments", description = "Those the caller may see: a supplier's own, the ones an EUO "
             + "deploys, all for NHS Digital. Keyset-paged in creation order: pass 'next' as 'after'.")
     public Page<AssessmentSummary> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
-        return Page.of(access.visibleAssessments(after, size), size, a -> a.id.toString(), Views::summary);
+        return Page.fetch(limit, size -> access.visibleAssessments(after, size), a -> a.id.toString(), Views::summary);
     }
 
     @GET
@@ -183,22 +180,15 @@ public class AssessmentResource {
         return uplifts.reports(assessment.id).stream().map(r -> r.visibleTo(access::seesDeployment)).toList();
     }
 
-    @GET
-    @Path("/{id}/responses")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "List the product's answers", description = "Every answered row of the product assessment, with evidence and ETags.")
-    public List<ResponseView> responses(@PathParam("id") UUID id) {
+    public List<ResponseView> responses(UUID id) {
         return Views.responses(access.assessment(id).id, null);
     }
 
-    @PUT
-    @Path("/{id}/responses/{requirementId}")
+    @Override
     @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
-    @Operation(summary = "Answer a row", description = "Compliance answer (one the template allows), references, notes and, "
-            + "for a Semi-compliant or Non-compliant Action/Req row, the non-conformance detail, mitigation and RAG risk. "
-            + "Only the party that owns the row answers it. Changing an existing answer requires If-Match.")
-    public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
+    public Response answer(UUID id, String requirementId, String ifMatch, AnswerRequest request) {
         return tom.answer(id, null, requirementId, request, ifMatch);
     }
 
@@ -212,17 +202,9 @@ public class AssessmentResource {
         return Response.ok(Views.response(response)).header(HttpHeaders.ETAG, Preconditions.etag(response.version)).build();
     }
 
-    @POST
-    @Path("/{id}/responses/{requirementId}/evidence")
-    @Consumes(MediaType.WILDCARD)
+    @Override
     @RolesAllowed(Roles.SUPPLIER)
-    @Operation(summary = "Attach evidence to a row", description = "The request body is the file; its Content-Type is "
-            + "kept, 'name' names it, 'kind' says what it is, 'effectiveOn' when it was issued and 'expiresOn' when it stops "
-            + "being valid. A row that requires a kind (a DSPT, a penetration test) counts a piece in date while it is "
-            + "younger than its programme's maximum age and not expired: submission and the go-live gate need one. "
-            + "Size-limited (413 beyond). Its SHA-256 joins the next submitted revision.")
-    public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @BeanParam EvidenceUpload upload, byte[] content) {
+    public Response addEvidence(UUID id, String requirementId, EvidenceUpload upload, byte[] content) {
         return tom.evidence(id, null, requirementId, upload, content);
     }
 
@@ -235,12 +217,9 @@ public class AssessmentResource {
         return tom.download(access.assessment(id), evidenceId);
     }
 
-    @GET
-    @Path("/{id}/non-conformances")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "Non-conformance register", description = "Every Semi-compliant or Non-compliant answer to an "
-            + "Action or Req row of the product, with its detail, mitigation, RAG risk and what is still missing.")
-    public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
+    public List<NonConformanceView> nonConformances(UUID id) {
         return tom.register(id, null);
     }
 
@@ -284,11 +263,9 @@ public class AssessmentResource {
         return submissions.missing(assessment, null, product);
     }
 
-    @GET
-    @Path("/{id}/submissions")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "List the product's revisions", description = "Every submitted revision of Phases 1A and 1B, oldest first.")
-    public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
+    public List<SubmissionSummary> submissions(UUID id) {
         return Submissions.revisions(access.assessment(id).id, null).stream().map(SubmissionSummary::of).toList();
     }
 
@@ -300,29 +277,15 @@ public class AssessmentResource {
         }
     }
 
-    @POST
-    @Path("/{id}/workbook")
-    @Consumes(MediaType.WILDCARD)
+    @Override
     @RolesAllowed({ Roles.SUPPLIER, Roles.ASSURANCE })
-    @Operation(summary = "Import a filled TOM workbook into the product assessment", description = "The request body is "
-            + "the filled workbook (.xlsx or .xls: the programme's layout, or one exported here). Rows are matched by id; "
-            + "each answer is checked as if given through the API (your rows only, an allowed answer, not under review). "
-            + "A row already answered differently is rejected unless the workbook was exported here at its current row "
-            + "version, or 'replace=true'. 'dryRun=true' reports without saving. The report lists rows matched, applied, "
-            + "unchanged, blank, rejected and unmatched.")
-    public AnswerImport.Report importProductAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
+    public AnswerImport.Report importAnswers(UUID id, boolean dryRun, boolean replace, Long length, byte[] body) {
         return tom.importAnswers(id, null, length, body, dryRun, replace);
     }
 
-    @GET
-    @Path("/{id}/workbook")
-    @Produces(WorkbookResource.XLSX)
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "Export the product assessment as a TOM workbook", description = "An .xlsx in the TOM layout: a "
-            + "summary of the derived results, the non-conformance register, and one tab per section with the "
-            + "requirement ids, the family's columns and the answers. Fill it in offline and import it back.")
-    public Response exportProduct(@PathParam("id") UUID id) {
+    public Response exportWorkbook(UUID id) {
         return tom.export(id, null);
     }
 }

@@ -6,25 +6,20 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.tomassure.assessment.domain.Assessment;
 import io.tomassure.assessment.domain.Deployment;
 import io.tomassure.assessment.domain.Phase;
 import io.tomassure.assessment.domain.Submission;
@@ -48,7 +43,7 @@ import io.tomassure.support.security.Roles;
 
 @Path("/api/v1/deployments")
 @Tag(name = "Deployments", description = "A product assessment deployed by an end-user organisation: local context, EUO rows, Phase 2")
-public class DeploymentResource {
+public class DeploymentResource implements TomEndpoints {
 
     private final Access access;
     private final Deployments deployments;
@@ -85,8 +80,7 @@ public class DeploymentResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List deployments", description = "An EUO's own, a supplier's products', all for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<DeploymentView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
-        return Page.of(access.visibleDeployments(after, size), size, d -> d.id.toString(), views::deployment);
+        return Page.fetch(limit, size -> access.visibleDeployments(after, size), d -> d.id.toString(), views::deployment);
     }
 
     @GET
@@ -113,40 +107,28 @@ public class DeploymentResource {
         return get(deployment.id, null);
     }
 
-    @GET
-    @Path("/{id}/responses")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "List the deployment's own answers", description = "The EUO's answers for this deployment (the product's are on the assessment).")
-    public List<ResponseView> responses(@PathParam("id") UUID id) {
+    public List<ResponseView> responses(UUID id) {
         Deployment deployment = access.deployment(id);
         return Views.responses(deployment.assessmentId, deployment);
     }
 
-    @PUT
-    @Path("/{id}/responses/{requirementId}")
+    @Override
     @RolesAllowed(Roles.EUO)
-    @Operation(summary = "Answer an EUO row", description = "The deploying organisation's answer to one of its own rows; "
-            + "supplier rows are answered once, on the product. Changing an existing answer requires If-Match.")
-    public Response answer(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnswerRequest request) {
+    public Response answer(UUID id, String requirementId, String ifMatch, AnswerRequest request) {
         return tom.answer(null, id, requirementId, request, ifMatch);
     }
 
-    @POST
-    @Path("/{id}/responses/{requirementId}/evidence")
-    @Consumes(MediaType.WILDCARD)
+    @Override
     @RolesAllowed(Roles.EUO)
-    @Operation(summary = "Attach evidence to an EUO row", description = "As for a product's row: 'name', 'kind', 'effectiveOn' and 'expiresOn'. Size-limited (413 beyond).")
-    public Response addEvidence(@PathParam("id") UUID id, @PathParam("requirementId") String requirementId,
-            @BeanParam EvidenceUpload upload, byte[] content) {
+    public Response addEvidence(UUID id, String requirementId, EvidenceUpload upload, byte[] content) {
         return tom.evidence(null, id, requirementId, upload, content);
     }
 
-    @GET
-    @Path("/{id}/non-conformances")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "Non-conformance register of the deployment", description = "The product's and the EUO's non-conformances as this deployment sees them.")
-    public List<NonConformanceView> nonConformances(@PathParam("id") UUID id) {
+    public List<NonConformanceView> nonConformances(UUID id) {
         return tom.register(null, id);
     }
 
@@ -171,32 +153,21 @@ public class DeploymentResource {
         return submissions.missing(access.assessmentOf(deployment.assessmentId), deployment, Phase.P2);
     }
 
-    @GET
-    @Path("/{id}/submissions")
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "List the deployment's revisions", description = "Every submitted Phase 2 revision, oldest first.")
-    public List<SubmissionSummary> submissions(@PathParam("id") UUID id) {
+    public List<SubmissionSummary> submissions(UUID id) {
         return Submissions.revisions(null, access.deployment(id)).stream().map(SubmissionSummary::of).toList();
     }
 
-    @POST
-    @Path("/{id}/workbook")
-    @Consumes(MediaType.WILDCARD)
+    @Override
     @RolesAllowed(Roles.EUO)
-    @Operation(summary = "Import a filled TOM workbook into a deployment", description = "As for the product, for the "
-            + "deploying EUO's own rows (usage and settings, local IG and clinical-safety answers).")
-    public AnswerImport.Report importDeploymentAnswers(@PathParam("id") UUID id, @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("replace") boolean replace, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, byte[] body) {
+    public AnswerImport.Report importAnswers(UUID id, boolean dryRun, boolean replace, Long length, byte[] body) {
         return tom.importAnswers(null, id, length, body, dryRun, replace);
     }
 
-    @GET
-    @Path("/{id}/workbook")
-    @Produces(WorkbookResource.XLSX)
+    @Override
     @RolesAllowed(Roles.ANY)
-    @Operation(summary = "Export a deployment as a TOM workbook", description = "The product's answers with the "
-            + "deployment's own on top, and the results derived for this deployment.")
-    public Response exportDeployment(@PathParam("id") UUID id) {
+    public Response exportWorkbook(UUID id) {
         return tom.export(null, id);
     }
 }

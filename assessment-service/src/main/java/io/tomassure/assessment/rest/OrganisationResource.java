@@ -71,9 +71,8 @@ public class OrganisationResource {
     @Operation(summary = "List organisations", description = "The directory, by ODS code, keyset-paged: pass the "
             + "returned 'next' as 'after'. Contacts are shown only to the organisation itself and to NHS Digital.")
     public Page<OrganisationView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
         Viewer viewer = access.viewer();
-        return Page.of(organisations.page(after, size), size, o -> o.odsCode, o -> view(o, viewer));
+        return Page.fetch(limit, size -> organisations.page(after, size), o -> o.odsCode, o -> view(o, viewer));
     }
 
     @GET

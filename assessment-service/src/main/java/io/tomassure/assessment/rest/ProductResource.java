@@ -64,8 +64,7 @@ public class ProductResource {
     @Operation(summary = "List products", description = "A supplier's own products, those an EUO deploys, all of them "
             + "for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<ProductView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
-        return Page.of(access.visibleProducts(after, size), size, p -> p.id.toString(), this::view);
+        return Page.fetch(limit, size -> access.visibleProducts(after, size), p -> p.id.toString(), this::view);
     }
 
     @GET

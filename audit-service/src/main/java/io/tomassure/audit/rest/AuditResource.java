@@ -84,9 +84,9 @@ public class AuditResource {
             @QueryParam("deployment") UUID deployment, @QueryParam("type") String type, @QueryParam("actor") String actor,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
-        int size = Page.limit(limit);
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, from, to, visibleTo());
-        return Page.of(queries.entries(filter, after == null ? 0 : after, size + 1), size, e -> Long.toString(e.seq()), e -> e);
+        return Page.fetch(limit, size -> queries.entries(filter, after == null ? 0 : after, size + 1),
+                e -> Long.toString(e.seq()), e -> e);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.tomassure.support.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.tomassure.support.problem.ProblemException;
 
@@ -22,6 +23,16 @@ public record Page<T>(List<T> items, String next) {
         boolean more = fetched.size() > limit;
         List<R> rows = more ? fetched.subList(0, limit) : fetched;
         return new Page<>(rows.stream().map(view).toList(), more ? cursor.apply(rows.get(rows.size() - 1)) : null);
+    }
+
+    /**
+     * The page a client asked for: its {@code limit} bounded, then {@code fetch} given that size to read up to one
+     * row more after the cursor.
+     */
+    public static <R, T> Page<T> fetch(Integer limit, IntFunction<List<R>> fetch, Function<R, String> cursor,
+            Function<R, T> view) {
+        int size = limit(limit);
+        return of(fetch.apply(size), size, cursor, view);
     }
 
     /** Bounds a client's page size. */

@@ -3,7 +3,9 @@ package io.tomassure.support.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +19,22 @@ class PageTest {
         assertThat(Page.of(List.of(1, 2), 2, String::valueOf, i -> i * 10)).isEqualTo(new Page<>(List.of(10, 20), null));
         assertThatThrownBy(() -> Page.limit(0)).isInstanceOf(ProblemException.class);
         assertThat(Page.limit(null)).isEqualTo(50);
+    }
+
+    @Test
+    void aFetchIsAskedForTheBoundedSizeAndNeverRunsForABadLimit() {
+        List<Integer> asked = new ArrayList<>();
+        Page<Integer> page = Page.fetch(null, size -> {
+            asked.add(size);
+            return IntStream.rangeClosed(1, size + 1).boxed().toList();
+        }, String::valueOf, i -> i);
+        assertThat(asked).containsExactly(50);
+        assertThat(page.items()).hasSize(50);
+        assertThat(page.next()).isEqualTo("50");
+        assertThatThrownBy(() -> Page.fetch(201, size -> {
+            asked.add(size);
+            return List.<Integer>of();
+        }, String::valueOf, i -> i)).isInstanceOf(ProblemException.class);
+        assertThat(asked).containsExactly(50);
     }
 }
