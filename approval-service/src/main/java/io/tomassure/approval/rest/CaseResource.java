@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.panache.common.Parameters;
 import io.tomassure.approval.domain.Certificate;
 import io.tomassure.approval.domain.Decision;
 import io.tomassure.approval.domain.PhaseCondition;
@@ -33,7 +32,6 @@ import io.tomassure.approval.service.Obligations;
 import io.tomassure.events.assessment.AssessmentEvents;
 import io.tomassure.support.paging.Page;
 import io.tomassure.support.security.Roles;
-import io.tomassure.support.security.Viewer;
 
 @Path("/api/v1")
 @Tag(name = "Review cases", description = "Submitted revisions under review, their decisions and Phase 1A conditions")
@@ -61,32 +59,8 @@ public class CaseResource {
     public Page<CaseView> list(@QueryParam("state") String state, @QueryParam("phase") String phase,
             @QueryParam("assessment") UUID assessment, @QueryParam("submission") UUID submission,
             @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        Viewer viewer = access.viewer();
-        StringBuilder query = new StringBuilder("id > :after");
-        Parameters parameters = Parameters.with("after", after == null ? new UUID(0, 0) : after);
-        if (state != null) {
-            query.append(" and state = :state");
-            parameters.and("state", state);
-        }
-        if (phase != null) {
-            query.append(" and phase = :phase");
-            parameters.and("phase", phase);
-        }
-        if (assessment != null) {
-            query.append(" and assessmentId = :assessment");
-            parameters.and("assessment", assessment);
-        }
-        if (submission != null) {
-            query.append(" and submissionId = :submission");
-            parameters.and("submission", submission);
-        }
-        if (!viewer.isCentral()) {
-            query.append(" and (supplierOds = :supplier or euoOds = :euo or (deploymentId is null and assessmentId in "
-                    + "(select d.assessmentId from DeploymentRef d where d.euoOds = :euo)))");
-            parameters.and("supplier", viewer.organisationAs(Roles.SUPPLIER)).and("euo", viewer.organisationAs(Roles.EUO));
-        }
-        return Page.fetch(limit, size -> ReviewCase.<ReviewCase>find(query + " order by id", parameters).page(0, size + 1)
-                .list(), c -> c.id.toString(), this::view);
+        Access.CaseFilter filter = new Access.CaseFilter(state, phase, assessment, submission);
+        return Page.fetch(limit, rows -> access.visibleCases(filter, after, rows), c -> c.id.toString(), this::view);
     }
 
     @GET

@@ -98,7 +98,7 @@ public class AssessmentResource implements TomEndpoints {
     @Operation(summary = "List assessments", description = "Those the caller may see: a supplier's own, the ones an EUO "
             + "deploys, all for NHS Digital. Keyset-paged in creation order: pass 'next' as 'after'.")
     public Page<AssessmentSummary> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        return Page.fetch(limit, size -> access.visibleAssessments(after, size), a -> a.id.toString(), Views::summary);
+        return Page.fetch(limit, rows -> access.visibleAssessments(after, rows), a -> a.id.toString(), Views::summary);
     }
 
     @GET

@@ -80,7 +80,7 @@ public class DeploymentResource implements TomEndpoints {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "List deployments", description = "An EUO's own, a supplier's products', all for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<DeploymentView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        return Page.fetch(limit, size -> access.visibleDeployments(after, size), d -> d.id.toString(), views::deployment);
+        return Page.fetch(limit, rows -> access.visibleDeployments(after, rows), d -> d.id.toString(), views::deployment);
     }
 
     @GET

@@ -72,7 +72,7 @@ public class OrganisationResource {
             + "returned 'next' as 'after'. Contacts are shown only to the organisation itself and to NHS Digital.")
     public Page<OrganisationView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         Viewer viewer = access.viewer();
-        return Page.fetch(limit, size -> organisations.page(after, size), o -> o.odsCode, o -> view(o, viewer));
+        return Page.fetch(limit, rows -> organisations.page(after, rows), o -> o.odsCode, o -> view(o, viewer));
     }
 
     @GET

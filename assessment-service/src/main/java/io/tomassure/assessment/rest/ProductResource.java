@@ -64,7 +64,7 @@ public class ProductResource {
     @Operation(summary = "List products", description = "A supplier's own products, those an EUO deploys, all of them "
             + "for NHS Digital. Keyset-paged: pass 'next' as 'after'.")
     public Page<ProductView> list(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        return Page.fetch(limit, size -> access.visibleProducts(after, size), p -> p.id.toString(), this::view);
+        return Page.fetch(limit, rows -> access.visibleProducts(after, rows), p -> p.id.toString(), this::view);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.tomassure.assessment.rest;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents who may call the operations {@link TomEndpoints} declares. Quarkus adds an operation's roles to the
@@ -23,25 +25,35 @@ import org.eclipse.microprofile.openapi.models.PathItem;
  */
 public class TomEndpointsSecurity implements OASFilter {
 
-    private static final String SCHEME = "SecurityScheme";
     private static final List<Class<? extends TomEndpoints>> SCOPES = List.of(AssessmentResource.class, DeploymentResource.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        String scheme = bearerScheme(openApi);
         for (Class<? extends TomEndpoints> scope : SCOPES) {
             String root = scope.getAnnotation(Path.class).value();
             for (Method declared : TomEndpoints.class.getMethods()) {
                 PathItem item = openApi.getPaths().getPathItem(root + declared.getAnnotation(Path.class).value());
                 Operation operation = item == null ? null : item.getOperations().get(verb(declared));
                 if (operation != null && operation.getSecurity() == null) {
-                    document(operation, roles(scope, declared));
+                    document(operation, scheme, roles(scope, declared));
                 }
             }
         }
     }
 
-    private static void document(Operation operation, List<String> roles) {
-        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME, roles));
+    /** The scheme Quarkus declares for the OIDC bearer token, whatever it is named. */
+    private static String bearerScheme(OpenAPI openApi) {
+        Map<String, SecurityScheme> schemes = openApi.getComponents() == null ? null
+                : openApi.getComponents().getSecuritySchemes();
+        if (schemes == null || schemes.size() != 1) {
+            throw new IllegalStateException("Expected the one security scheme Quarkus declares, found " + schemes);
+        }
+        return schemes.keySet().iterator().next();
+    }
+
+    private static void document(Operation operation, String scheme, List<String> roles) {
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(scheme, roles));
         operation.getResponses()
                 .addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"))
                 .addAPIResponse("403", OASFactory.createAPIResponse().description("Not Allowed"));

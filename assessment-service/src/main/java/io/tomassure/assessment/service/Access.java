@@ -105,24 +105,24 @@ public class Access extends CallerAccess {
                         .and("euo", viewer().organisationAs(Roles.EUO))) > 0, "Product " + id);
     }
 
-    /** A keyset page (plus one row) of the products the caller may see. */
-    public List<Product> visibleProducts(UUID after, int limit) {
+    /** Up to {@code rows} of the products the caller may see, after the cursor. */
+    public List<Product> visibleProducts(UUID after, int rows) {
         return Product.<Product>find(visibleQuery("id > :after", "supplierOds = :supplier or " + DEPLOYED_PRODUCT),
-                parameters(after)).page(0, limit + 1).list();
+                parameters(after)).page(0, rows).list();
     }
 
-    /** A keyset page (plus one row, to tell whether there is more) of the assessments the caller may see. */
-    public List<Assessment> visibleAssessments(UUID after, int limit) {
+    /** Up to {@code rows} of the assessments the caller may see, after the cursor. */
+    public List<Assessment> visibleAssessments(UUID after, int rows) {
         return Assessment.<Assessment>find(visibleQuery("id > :after",
                 "supplierOds = :supplier or id in (select d.assessmentId from Deployment d where d.euoOds = :euo)"),
-                parameters(after)).page(0, limit + 1).list();
+                parameters(after)).page(0, rows).list();
     }
 
-    /** A keyset page (plus one row) of the deployments the caller may see. */
-    public List<Deployment> visibleDeployments(UUID after, int limit) {
+    /** Up to {@code rows} of the deployments the caller may see, after the cursor. */
+    public List<Deployment> visibleDeployments(UUID after, int rows) {
         return Deployment.<Deployment>find(visibleQuery("id > :after",
                 "euoOds = :euo or assessmentId in (select a.id from Assessment a where a.supplierOds = :supplier)"),
-                parameters(after)).page(0, limit + 1).list();
+                parameters(after)).page(0, rows).list();
     }
 
     private String visibleQuery(String keyset, String ownership) {

@@ -63,10 +63,10 @@ public class Organisations {
         return organisation;
     }
 
-    /** A keyset page (plus one row, to tell whether there is more) of the directory, by ODS code. */
-    public List<Organisation> page(String after, int limit) {
+    /** Up to {@code rows} of the directory after the cursor, by ODS code. */
+    public List<Organisation> page(String after, int rows) {
         return Organisation.<Organisation>find("odsCode > ?1 order by odsCode", after == null ? "" : after)
-                .page(0, limit + 1).list();
+                .page(0, rows).list();
     }
 
     /**

@@ -85,7 +85,7 @@ public class AuditResource {
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         EntryFilter filter = new EntryFilter(organisation, assessment, deployment, type, actor, from, to, visibleTo());
-        return Page.fetch(limit, size -> queries.entries(filter, after == null ? 0 : after, size + 1),
+        return Page.fetch(limit, rows -> queries.entries(filter, after == null ? 0 : after, rows),
                 e -> Long.toString(e.seq()), e -> e);
     }
 

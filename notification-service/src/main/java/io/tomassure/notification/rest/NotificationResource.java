@@ -85,7 +85,7 @@ public class NotificationResource {
     @RolesAllowed(Roles.ANY)
     @Operation(summary = "The organisation's inbox", description = "Notices to the caller's organisation, newest first, keyset-paged: pass 'next' as 'after'.")
     public Page<InboxItem> inbox(@QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {
-        return Page.fetch(limit, size -> inbox.page(organisation(), after, size + 1), i -> i.id().toString(), i -> i);
+        return Page.fetch(limit, rows -> inbox.page(organisation(), after, rows), i -> i.id().toString(), i -> i);
     }
 
     @GET

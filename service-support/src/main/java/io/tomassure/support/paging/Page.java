@@ -26,13 +26,13 @@ public record Page<T>(List<T> items, String next) {
     }
 
     /**
-     * The page a client asked for: its {@code limit} bounded, then {@code fetch} given that size to read up to one
-     * row more after the cursor.
+     * The page a client asked for: its {@code limit} bounded, then {@code fetch} given how many rows to read after
+     * the cursor, one more than the page.
      */
     public static <R, T> Page<T> fetch(Integer limit, IntFunction<List<R>> fetch, Function<R, String> cursor,
             Function<R, T> view) {
         int size = limit(limit);
-        return of(fetch.apply(size), size, cursor, view);
+        return of(fetch.apply(size + 1), size, cursor, view);
     }
 
     /** Bounds a client's page size. */

@@ -22,19 +22,19 @@ class PageTest {
     }
 
     @Test
-    void aFetchIsAskedForTheBoundedSizeAndNeverRunsForABadLimit() {
+    void aFetchReadsOneRowMoreThanTheBoundedSizeAndNeverRunsForABadLimit() {
         List<Integer> asked = new ArrayList<>();
-        Page<Integer> page = Page.fetch(null, size -> {
-            asked.add(size);
-            return IntStream.rangeClosed(1, size + 1).boxed().toList();
+        Page<Integer> page = Page.fetch(null, rows -> {
+            asked.add(rows);
+            return IntStream.rangeClosed(1, rows).boxed().toList();
         }, String::valueOf, i -> i);
-        assertThat(asked).containsExactly(50);
+        assertThat(asked).containsExactly(51);
         assertThat(page.items()).hasSize(50);
         assertThat(page.next()).isEqualTo("50");
         assertThatThrownBy(() -> Page.fetch(201, size -> {
             asked.add(size);
             return List.<Integer>of();
         }, String::valueOf, i -> i)).isInstanceOf(ProblemException.class);
-        assertThat(asked).containsExactly(50);
+        assertThat(asked).containsExactly(51);
     }
 }
