@@ -66,9 +66,9 @@ final class Bench {
         log("  %s at %,.0f/s for %d s".formatted(name, rate, duration.toSeconds()));
         CpuUse cpu = CpuUse.start(this);
         Stats stats = gatling.run(new LoadPlan(name, baseUrl, supplierSystemToken(), method, rate,
-                duration, feeder)).withCpu(CpuUse.describe(cpu.stop()));
+                duration, feeder)).withCpu(cpu.stop());
         log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d; CPU: %s".formatted(stats.throughput(),
-                stats.p50(), stats.p95(), stats.p99(), stats.errors(), stats.cpu()));
+                stats.p50(), stats.p95(), stats.p99(), stats.errors(), CpuUse.describe(stats.cpu())));
         quiesce();
         return stats;
     }

@@ -18,6 +18,8 @@ import io.tomassure.stack.TomService;
 final class CpuUse {
     /** Clock ticks per second of /proc/[pid]/stat on Linux. */
     private static final double TICKS = 100.0;
+    private static final String LOAD_GENERATOR = "load generator";
+    private static final String OTHER = "other";
 
     private final Bench bench;
     private final Map<Long, Long> startTicks;
@@ -49,6 +51,16 @@ final class CpuUse {
         return sorted;
     }
 
+    /**
+     * Milliseconds of CPU per request served, by every part but the load generator and the processes no part claims:
+     * what the system under test spent on each. NaN when nothing was measured or served.
+     */
+    static double msPerRequest(Map<String, Double> use, double servedPerSecond) {
+        double percent = use.entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR) && !e.getKey().equals(OTHER))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return use.isEmpty() || servedPerSecond <= 0 ? Double.NaN : percent * 10 / servedPerSecond; // % of a core-second, in ms
+    }
+
     /** One line: "assessment-service 80%, postgres 45%, ..." (of one core; two cores make 200%). */
     static String describe(Map<String, Double> use) {
         StringBuilder line = new StringBuilder();
@@ -62,7 +74,7 @@ final class CpuUse {
 
     private String part(long pid) {
         if (pid == ProcessHandle.current().pid()) {
-            return "load generator";
+            return LOAD_GENERATOR;
         }
         for (TomService service : TomService.values()) {
             if (pid == bench.stack.pid(service)) {
@@ -82,7 +94,7 @@ final class CpuUse {
         if (command.contains("keycloak")) {
             return "keycloak";
         }
-        return "other";
+        return OTHER;
     }
 
     /** utime + stime of every process still there. */

@@ -27,7 +27,7 @@ import io.tomassure.testing.TomWorkbooks;
  * runs every scenario in turn and writes docs/benchmarks.md, its charts and the Gatling HTML reports. {@code --quick}
  * runs every scenario briefly and small (about 10 minutes, not 25) and writes under bench/target only; {@code --steps}
  * and {@code --console} run only the stepped writes, reads and revalidations, or only the console's case page, and
- * print them.
+ * print them. {@code --repeat N} measures what varies from run to run N times and reports medians and ranges.
  */
 public final class Main {
     private static final double[] WRITE_RATES = { 100, 200, 300, 400, 500, 750, 1000, 1250, 1500, 2000 };
@@ -62,7 +62,7 @@ public final class Main {
                 System.out.println(Report.table(List.of(console.firstContentfulPaint(), console.largestContentfulPaint(),
                         console.serverResponse())));
             } else {
-                Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs);
+                Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs, repeat);
                 report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
                 System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
             }
@@ -70,7 +70,11 @@ public final class Main {
         System.exit(0); // Gatling's and Kafka's client threads would keep the JVM alive
     }
 
-    /** {@code --repeat N}: how many times {@code --steps} and {@code --chain} measure, for medians and ranges (1). */
+    /**
+     * {@code --repeat N}: how many times the repeated scenarios measure, for medians and ranges (1): the stepped writes
+     * and reads with the peer's, propagation, the go-live gate and the chain (and at least as many starts of each
+     * service); in the full run, {@code --steps} or {@code --chain}.
+     */
     private static int repeat(String[] args) {
         int at = List.of(args).indexOf("--repeat");
         return at < 0 || at + 1 >= args.length ? 1 : Math.max(1, Integer.parseInt(args[at + 1]));
@@ -107,38 +111,40 @@ public final class Main {
         System.out.println(ChainVerification.summary(runs));
     }
 
-    private static Report run(Bench bench, Report report, Path docs) throws Exception {
+    private static Report run(Bench bench, Report report, Path docs, int repeat) throws Exception {
         Optional<Path> workbook = ersWorkbook();
 
         bench.log("reference line: the database's raw commit rate");
         ReferenceLine.Result reference = ReferenceLine.measure(bench, 8);
 
         bench.log("start-up and idle memory");
-        StartupMemory.Result startup = StartupMemory.measure(bench, bench.quick ? 1 : 3);
+        StartupMemory.Result startup = StartupMemory.measure(bench, bench.quick ? 1 : Math.max(3, repeat));
 
         Fixtures fixtures = fixtures(bench);
 
         bench.log("REST writes and reads, stepped, on assessment-service and on the plain-CRUD peer");
-        SideBySide sideBySide;
+        List<SideBySide> sideBySides;
         List<Stats> revalidations;
         StartupMemory.MemorySampler memory = new StartupMemory.MemorySampler(bench);
         try (memory; Peer peer = Peer.start(bench, fixtures)) {
-            warmUp(bench, peer.baseUrl, peer.fixtures);
-            sideBySide = sideBySide(bench, memory, fixtures, peer);
+            sideBySides = sideBySides(bench, memory, fixtures, peer, repeat);
             bench.log("REST reads by a client that revalidates, stepped");
             revalidations = stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
                     seed -> fixtures.revalidations(bench, seed));
         }
-        List<Stats> writes = sideBySide.ourWrites();
-        List<Stats> reads = sideBySide.ourReads();
+        List<Stats> writes = sideBySides.get(sideBySides.size() - 1).ourWrites(); // the charts: the last run
+        List<Stats> reads = sideBySides.get(sideBySides.size() - 1).ourReads();
         Charts.latencyByRate(docs.resolve("benchmarks/writes.png"), "Answering rows: latency by offered rate", writes);
         Charts.latencyByRate(docs.resolve("benchmarks/reads.png"), "Reading assessments: latency by offered rate", reads);
 
-        bench.log("event propagation at 200 events/s");
-        Propagation.Result propagation = Propagation.measure(bench, fixtures, 200);
-
-        bench.log("go-live gate: last condition met -> go-live-ready emitted");
-        GateLatency.Result gate = GateLatency.measure(bench, bench.quick ? 5 : 30);
+        List<Propagation.Result> propagations = new ArrayList<>();
+        List<GateLatency.Result> gates = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            bench.log("event propagation at 200 events/s, run %d of %d".formatted(run, repeat));
+            propagations.add(Propagation.measure(bench, fixtures, 200));
+            bench.log("go-live gate: last condition met -> go-live-ready emitted, run %d of %d".formatted(run, repeat));
+            gates.add(GateLatency.measure(bench, bench.quick ? 5 : 30));
+        }
 
         ConsolePaint.Result console = null;
         if (HeadlessChromium.installed()) {
@@ -156,11 +162,15 @@ public final class Main {
         long[] sizes = bench.quick ? new long[] { 1_000, 5_000, 10_000 } : new long[] { 10_000, 100_000, 1_000_000 };
         List<Growth.Level> growth = Growth.measure(bench, fixtures, sizes);
 
-        bench.log("audit chain verification");
-        ChainVerification.Result chain = ChainVerification.measure(bench, bench.quick ? 50 : 500);
+        List<ChainVerification.Result> chains = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            bench.log("audit chain verification, run %d of %d".formatted(run, repeat));
+            chains.add(ChainVerification.measure(bench, bench.quick ? 50 : 500));
+        }
+        System.out.println(ChainVerification.summary(chains));
 
-        Findings.write(report, reference, startup, memory, sideBySide, revalidations, propagation, gate, console, workbooks,
-                growth, chain);
+        Findings.write(report, reference, startup, memory.peaks(), sideBySides, revalidations, propagations, gates, console,
+                workbooks, growth, chains);
         return report;
     }
 
@@ -199,23 +209,33 @@ public final class Main {
      */
     private static void steps(Bench bench, Fixtures fixtures, int repeat) throws Exception {
         try (var memory = new StartupMemory.MemorySampler(bench); Peer peer = Peer.start(bench, fixtures)) {
-            warmUp(bench, peer.baseUrl, peer.fixtures);
-            List<SideBySide> runs = new ArrayList<>();
-            for (int run = 1; run <= repeat; run++) {
-                bench.log("steps, run %d of %d".formatted(run, repeat));
-                SideBySide sideBySide = sideBySide(bench, memory, fixtures, peer);
-                for (List<Stats> steps : List.of(sideBySide.ourWrites(), sideBySide.peerWrites(), sideBySide.ourReads(),
-                        sideBySide.peerReads())) {
-                    System.out.println(Report.table(steps));
-                }
-                runs.add(sideBySide);
-            }
-            System.out.println(SideBySide.summary(runs));
+            sideBySides(bench, memory, fixtures, peer, repeat);
             System.out.println(Report.table(stepped(bench, memory, "revalidate assessments", LoadPlan.REVALIDATE, READ_RATES,
                     seed -> fixtures.revalidations(bench, seed))));
-            System.out.println("resident MB, peak in sustained steps: " + memory.sustained() + "; past the knee: "
-                    + memory.overloaded());
+            System.out.println("resident MB, peak in sustained steps: " + memory.peaks().sustained() + "; past the knee: "
+                    + memory.peaks().overloaded());
         }
+    }
+
+    /**
+     * The peer warmed up, then {@link #sideBySide} {@code repeat} times: each run's tables printed as it ends (a run
+     * that fails later keeps them in the log), then the knees' medians and ranges.
+     */
+    private static List<SideBySide> sideBySides(Bench bench, StartupMemory.MemorySampler memory, Fixtures fixtures,
+            Peer peer, int repeat) throws Exception {
+        warmUp(bench, peer.baseUrl, peer.fixtures);
+        List<SideBySide> runs = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            bench.log("steps, run %d of %d".formatted(run, repeat));
+            SideBySide sideBySide = sideBySide(bench, memory, fixtures, peer);
+            for (List<Stats> steps : List.of(sideBySide.ourWrites(), sideBySide.peerWrites(), sideBySide.ourReads(),
+                    sideBySide.peerReads())) {
+                System.out.println(Report.table(steps));
+            }
+            runs.add(sideBySide);
+        }
+        System.out.println(SideBySide.summary(runs));
+        return runs;
     }
 
     /** Stepped writes and reads, on assessment-service and then on the peer: the same requests, the same rates. */

@@ -51,12 +51,18 @@ final class Report {
     /** A table of load steps. */
     static String table(List<Stats> steps) {
         StringBuilder md = new StringBuilder("| step | offered/s | served/s | requests | errors | p50 ms | p95 ms | p99 ms | max ms "
-                + "| CPU by part (two cores = 200%) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| CPU ms per request | CPU by part (two cores = 200%) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Stats s : steps) {
-            md.append("| %s | %,.0f | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %.0f | %s |%n".formatted(s.name(), s.offered(),
-                    s.throughput(), s.requests(), s.errors(), s.p50(), s.p95(), s.p99(), s.max(), s.cpu()));
+            md.append("| %s | %,.0f | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %.0f | %s | %s |%n".formatted(s.name(), s.offered(),
+                    s.throughput(), s.requests(), s.errors(), s.p50(), s.p95(), s.p99(), s.max(), cpuMs(s),
+                    CpuUse.describe(s.cpu())));
         }
         return md.toString();
+    }
+
+    private static String cpuMs(Stats step) {
+        double ms = step.cpuMsPerRequest();
+        return Double.isNaN(ms) ? "" : "%.2f".formatted(ms);
     }
 
     void write(Path file, String header) throws IOException {

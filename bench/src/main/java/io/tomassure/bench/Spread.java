@@ -13,8 +13,11 @@ record Spread(double median, double min, double max, int runs) {
         return new Spread(median, sorted[0], sorted[n - 1], n);
     }
 
-    /** "1,234 (1,100 to 1,300 over 3 runs)", each number in {@code format}. */
+    /** "1,234 (1,100 to 1,300 over 3 runs)", each number in {@code format}; "n/a" for no figure. */
     String describe(String format) {
+        if (Double.isNaN(median)) {
+            return "n/a";
+        }
         return runs == 1 ? format.formatted(median) : (format + " (" + format + " to " + format + " over %d runs)")
                 .formatted(median, min, max, runs);
     }

@@ -21,6 +21,10 @@ final class StartupMemory {
     record Result(Map<TomService, double[]> startupMs, Map<TomService, Double> idleMb) {
     }
 
+    /** Each service's highest resident memory in MB, in the load steps sustained and in those past the knee. */
+    record Peaks(Map<TomService, Double> sustained, Map<TomService, Double> overloaded) {
+    }
+
     static Result measure(Bench bench, int runs) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         Map<TomService, double[]> startup = new EnumMap<>(TomService.class);
@@ -76,9 +80,14 @@ final class StartupMemory {
             thread = new Thread(() -> {
                 while (running) {
                     for (TomService service : TomService.values()) {
-                        double mb = bench.residentMb(service);
-                        synchronized (sinceTaken) {
-                            sinceTaken.merge(service, mb, Math::max);
+                        try {
+                            double mb = bench.residentMb(service);
+                            synchronized (sinceTaken) {
+                                sinceTaken.merge(service, mb, Math::max);
+                            }
+                        } catch (java.io.UncheckedIOException missed) {
+                            // past the knee the load generator's sockets can take every file descriptor for a
+                            // while: this sample is lost, the sampler must not be (it serves every later step)
                         }
                     }
                     try {
@@ -108,14 +117,9 @@ final class StartupMemory {
             }
         }
 
-        /** The peaks in the steps the stack sustained. */
-        Map<TomService, Double> sustained() {
-            return new EnumMap<>(sustained);
-        }
-
-        /** The peaks in the steps past the knee. */
-        Map<TomService, Double> overloaded() {
-            return new EnumMap<>(overloaded);
+        /** The peaks so far, in the steps the stack sustained and in those past the knee. */
+        Peaks peaks() {
+            return new Peaks(new EnumMap<>(sustained), new EnumMap<>(overloaded));
         }
 
         @Override

@@ -12,13 +12,23 @@ import java.util.regex.Pattern;
  * What one load step measured: the rate offered, the rate achieved, errors, and latency percentiles in milliseconds.
  *
  * @param report the step's Gatling HTML report, when there is one
- * @param cpu where the CPU went meanwhile ({@link CpuUse#describe}), when it was measured
+ * @param cpu where the CPU went meanwhile, in percent of one core by part ({@link CpuUse#stop}); empty when not measured
  */
 public record Stats(String name, double offered, long requests, long errors, double throughput, double p50, double p95,
-        double p99, double max, Path report, String cpu) {
+        double p99, double max, Path report, Map<String, Double> cpu) {
 
-    Stats withCpu(String use) {
+    Stats withCpu(Map<String, Double> use) {
         return new Stats(name, offered, requests, errors, throughput, p50, p95, p99, max, report, use);
+    }
+
+    /** The same figures under another name: a run's, among repeated runs. */
+    Stats named(String other) {
+        return new Stats(other, offered, requests, errors, throughput, p50, p95, p99, max, report, cpu);
+    }
+
+    /** Milliseconds of CPU per request served ({@link CpuUse#msPerRequest}), NaN when not measured. */
+    public double cpuMsPerRequest() {
+        return CpuUse.msPerRequest(cpu, throughput);
     }
 
     /**
@@ -37,7 +47,7 @@ public record Stats(String name, double offered, long requests, long errors, dou
             cells.put(Integer.parseInt(cell.group(1)), cell.group(2).trim().replace(",", ""));
         }
         return new Stats(name, offered, number(cells, 2).longValue(), number(cells, 4).longValue(), number(cells, 6),
-                number(cells, 8), number(cells, 10), number(cells, 11), number(cells, 12), report, "");
+                number(cells, 8), number(cells, 10), number(cells, 11), number(cells, 12), report, Map.of());
     }
 
     private static final Pattern CELL = Pattern.compile("class=\"value [a-z]+ col-(\\d+)\">([^<]*)<");
@@ -53,7 +63,7 @@ public record Stats(String name, double offered, long requests, long errors, dou
         Arrays.sort(sorted);
         return new Stats(name, offered, sorted.length + errors, errors, seconds > 0 ? sorted.length / seconds : 0,
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], null, "");
+                sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], null, Map.of());
     }
 
     /** The nearest-rank percentile of sorted values: the smallest value with at least p% of them at or below it. */
