@@ -35,13 +35,14 @@ final class GateLatency {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final DemoUser EUO = DemoUser.EUO_NORTH;
 
-    static Result measure(Bench bench, int samples) throws Exception {
+    /** {@code run}: which of repeated runs this is (from 1), so that each run's product versions are new. */
+    static Result measure(Bench bench, int samples, int run) throws Exception {
         new DemoData(bench.config, bench::log).publishSampleTemplate(); // its rows are the ones walked here
         Fixtures product = Fixtures.of(bench, DemoData.SAMPLE_PROGRAMME);
         List<Double> published = new ArrayList<>();
         List<Double> audited = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            String deploymentId = readyButForTheSiro(bench, product, i);
+            String deploymentId = readyButForTheSiro(bench, product, run, i);
             String deployment = "/api/v1/deployments/" + deploymentId;
             Instant sent = Instant.now();
             bench.as(EUO, TomService.APPROVAL).body(Map.of("kind", "SIRO")).post(deployment + "/sign-offs").then().statusCode(204);
@@ -58,8 +59,8 @@ final class GateLatency {
     }
 
     /** A deployment whose gate waits only for the SIRO's sign-off. */
-    private static String readyButForTheSiro(Bench bench, Fixtures product, int sample) {
-        String assessment = "/api/v1/assessments/" + product.newAssessment(bench, "gate-" + sample);
+    private static String readyButForTheSiro(Bench bench, Fixtures product, int run, int sample) {
+        String assessment = "/api/v1/assessments/" + product.newAssessment(bench, "gate-%d-%d".formatted(run, sample));
         answer(() -> bench.supplierSystem(TomService.ASSESSMENT), assessment, "SI-01", "Gate sample " + sample);
         for (String row : List.of("SI-02", "AR-01", "CS-01", "API-01", "API-02", "API-03")) {
             answer(() -> bench.supplierSystem(TomService.ASSESSMENT), assessment, row, "Compliant");
@@ -89,9 +90,9 @@ final class GateLatency {
                 .post("/api/v1/cases/" + case1a.getString("id") + "/decision").then().statusCode(200);
         JsonPath case1b = await(() -> openCase(bench, DemoUser.ASSURANCE, phase1b));
         bench.as(DemoUser.ASSURANCE, TomService.APPROVAL).body(Map.of("contentHash", case1b.getString("contentHash"),
-                "outcome", "APPROVED", "certificateNumber", "IAC-9999-%08d".formatted(sample)))
+                "outcome", "APPROVED", "certificateNumber", "IAC-9999-%08d".formatted(run * 10_000 + sample)))
                 .post("/api/v1/cases/" + case1b.getString("id") + "/decision").then().statusCode(200);
-        if (sample == 0) { // once for the product, now that approval-service knows it
+        if (run == 1 && sample == 0) { // once for the product, now that approval-service knows it
             bench.as(DemoUser.SUPPLIER, TomService.APPROVAL).body(agreement("CONNECTION_AGREEMENT"))
                     .post("/api/v1/products/" + product.productId + "/agreements").then().statusCode(201);
         }

@@ -143,7 +143,7 @@ public final class Main {
             bench.log("event propagation at 200 events/s, run %d of %d".formatted(run, repeat));
             propagations.add(Propagation.measure(bench, fixtures, 200));
             bench.log("go-live gate: last condition met -> go-live-ready emitted, run %d of %d".formatted(run, repeat));
-            gates.add(GateLatency.measure(bench, bench.quick ? 5 : 30));
+            gates.add(GateLatency.measure(bench, bench.quick ? 5 : 30, run));
         }
 
         ConsolePaint.Result console = null;
