@@ -71,9 +71,9 @@ public final class Main {
     }
 
     /**
-     * {@code --repeat N}: how many times the repeated scenarios measure, for medians and ranges (1): the stepped writes
-     * and reads with the peer's, propagation, the go-live gate and the chain (and at least as many starts of each
-     * service); in the full run, {@code --steps} or {@code --chain}.
+     * {@code --repeat N}: how many times what varies from run to run is measured, for medians and ranges (1). In the
+     * full run: the stepped writes and reads beside the peer's, propagation, the go-live gate and the chain, and at
+     * least N starts of each service; with {@code --steps} or {@code --chain}, those alone.
      */
     private static int repeat(String[] args) {
         int at = List.of(args).indexOf("--repeat");

@@ -31,9 +31,13 @@ final class Report {
      * kept from run to run (figures are the harness's to write, explanations are not).
      */
     void section(String key, String title, String figures) {
-        sections.append("\n## ").append(title).append("\n\n").append(figures.strip()).append("\n\n")
-                .append(ANALYSIS_START.formatted(key)).append('\n').append(analysis.getOrDefault(key, "(analysis to write)"))
-                .append('\n').append(ANALYSIS_END.formatted(key)).append('\n');
+        sections.append("\n## ").append(title).append("\n\n").append(figures.strip()).append("\n\n").append(analysisBlock(key));
+    }
+
+    /** The analysis kept under {@code key}, between its markers. */
+    private String analysisBlock(String key) {
+        return ANALYSIS_START.formatted(key) + '\n' + analysis.getOrDefault(key, "(analysis to write)") + '\n'
+                + ANALYSIS_END.formatted(key) + '\n';
     }
 
     /** Reads the analysis paragraphs of the file this report will replace. */
@@ -72,6 +76,7 @@ final class Report {
             md.append("| %s | %s | %s | %s | %s |%n".formatted(t.figure(), t.target(), t.measured(), t.met() ? "yes" : "**no**",
                     t.note()));
         }
+        md.append('\n').append(analysisBlock("targets")); // what is missed, by how much and why
         md.append(sections);
         Files.createDirectories(file.getParent());
         Files.writeString(file, md.toString());

@@ -52,7 +52,7 @@ class FindingsTest {
                 + "(median of 3 starts alone; 6.90 to 7.30 s) | **no**");
         assertThat(md).contains("p99 9.0 ms (8.0 ms to 11.0 ms over 3 runs) | **no**");
         assertThat(md).contains("Run 3 of 3:").contains("| run 2: commit -> audit entry |");
-        assertThat(md).doesNotContain("NaN");
+        assertThat(md).contains("<!-- analysis:targets -->").doesNotContain("NaN");
     }
 
     private static SideBySide run(double ourWriteKnee, double peerWriteKnee, double ourReadKnee, double peerReadKnee) {
