@@ -63,7 +63,8 @@ public final class Main {
                         console.serverResponse())));
             } else {
                 Report report = run(bench, new Report().keepingAnalysisOf(docs.resolve("benchmarks.md")), docs, repeat);
-                report.write(docs.resolve("benchmarks.md"), header(quick, Duration.ofNanos(System.nanoTime() - started)));
+                report.write(docs.resolve("benchmarks.md"), header((quick ? " --quick" : "") + (repeat > 1 ? " --repeat " + repeat : ""),
+                        Duration.ofNanos(System.nanoTime() - started)));
                 System.out.println("wrote " + docs.resolve("benchmarks.md") + "; Gatling reports in " + output.resolve("gatling"));
             }
         }
@@ -298,7 +299,8 @@ public final class Main {
         return steps;
     }
 
-    private static String header(boolean quick, Duration took) throws Exception {
+    /** {@code options}: what bench/run was given, as it is written after the command. */
+    private static String header(String options, Duration took) throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.replaceFirst("model name\\s*:\\s*", "")).orElse("unknown CPU");
         long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
@@ -317,7 +319,7 @@ public final class Main {
                 Gatling's HTML reports (latency over time, percentiles, per step) are written to `bench/target/bench-run/gatling/`; \
                 the PNG charts are in `docs/benchmarks/`. The reference line is measured on the same PostgreSQL server in the \
                 same run, so the ratio to it holds whatever the server's durability settings (listed with it).
-                """.formatted(LocalDate.now(), quick ? " --quick" : "", took.toMinutes(), Runtime.getRuntime().availableProcessors(),
+                """.formatted(LocalDate.now(), options, took.toMinutes(), Runtime.getRuntime().availableProcessors(),
                 cpu, memoryKb / 1024.0 / 1024.0, System.getProperty("java.version"), ServiceProcess.javaOptions());
     }
 
