@@ -55,9 +55,12 @@ final class Bench {
         return Duration.ofSeconds(quick ? Math.max(5, full / 5) : full);
     }
 
+    /** As {@link #load(String, String, String, double, Duration, java.util.Iterator)}, profiled by {@link FlightRecording}. */
     Stats load(String name, TomService service, String method, double rate, Duration duration,
             java.util.Iterator<Map<String, Object>> feeder) {
-        return load(name, config.serviceUrl(service), method, rate, duration, feeder);
+        try (FlightRecording profile = FlightRecording.during(stack.pid(service), name, rate)) {
+            return load(name, config.serviceUrl(service), method, rate, duration, feeder);
+        }
     }
 
     /** {@code rate} requests a second for {@code duration} to {@code baseUrl}, as the supplier system. */

@@ -1,6 +1,10 @@
 package io.tomassure.bench;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Random;
 
 import io.restassured.path.json.JsonPath;
@@ -22,8 +26,9 @@ import io.tomassure.stack.TomService;
 final class ChainVerification {
     private static final int BATCH = 20_000;
     /** {@code totalSeconds}: reading and checking, in turn; {@code checkSeconds}: the checking alone. */
+    /** {@code proofTime}: each part's time on a core and waiting for one, per proof ({@link RunQueue}). */
     record Result(long entries, double totalSeconds, double checkSeconds, boolean intact, double serviceSeconds,
-            boolean serviceIntact, Stats proofs) {
+            boolean serviceIntact, Stats proofs, Map<String, RunQueue.Time> proofTime) {
     }
 
     static Result measure(Bench bench, int proofs) throws Exception {
@@ -64,6 +69,7 @@ final class ChainVerification {
         }
         double[] latencies = new double[proofs];
         long errors = 0;
+        RunQueue scheduling = RunQueue.start(bench, Set.of(TomService.AUDIT.module(), CpuUse.LOAD_GENERATOR));
         long proving = System.nanoTime();
         for (int i = 0; i < proofs; i++) {
             long seq = 1 + (long) (random.nextDouble() * checkpoint.treeSize());
@@ -74,29 +80,67 @@ final class ChainVerification {
         }
         Stats proofStats = Stats.of("inclusion proof over HTTP", 0, latencies, errors,
                 (System.nanoTime() - proving) / 1e9);
+        Map<String, RunQueue.Time> perProof = scheduling.stop().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().per(proofs), (a, b) -> a, java.util.LinkedHashMap::new));
+        bench.log("  proofs: p50 %.1f ms, p99 %.1f ms; per proof, on a core / waiting for one: %s".formatted(
+                proofStats.p50(), proofStats.p99(), perProof.entrySet().stream().limit(8).map(e -> "%s %.2f / %.2f ms"
+                        .formatted(e.getKey(), e.getValue().cpuMs(), e.getValue().waitMs())).collect(Collectors.joining(", "))));
         return new Result(report.entries(), total, checking / 1e9, report.intact(), serviceSeconds,
-                service.getList("problems").isEmpty(), proofStats);
+                service.getList("problems").isEmpty(), proofStats, perProof);
     }
 
     /** The figures of repeated runs over the same log: medians and ranges. */
-    static String summary(List<Result> runs) {
-        Spread checked = Spread.of(runs.stream().mapToDouble(r -> r.entries() / r.checkSeconds()).toArray());
-        Spread readAndChecked = Spread.of(runs.stream().mapToDouble(r -> r.entries() / r.totalSeconds()).toArray());
-        Spread service = Spread.of(runs.stream().mapToDouble(Result::serviceSeconds).toArray());
-        Spread p50 = Spread.of(runs.stream().mapToDouble(r -> r.proofs().p50()).toArray());
-        Spread p99 = Spread.of(runs.stream().mapToDouble(r -> r.proofs().p99()).toArray());
-        return """
-                | figure (%,d entries) | median (range) |
-                |---|---|
-                | entries checked per second | %s |
-                | entries read from the database and checked, in turn, per second | %s |
-                | the service's own /verify, seconds | %s |
-                | inclusion proof over HTTP, p50 ms | %s |
-                | inclusion proof over HTTP, p99 ms | %s |
-                | intact, every run | %s |
-                """.formatted(runs.get(0).entries(), checked.describe("%,.0f"), readAndChecked.describe("%,.0f"),
-                service.describe("%.1f"), p50.describe("%.1f"), p99.describe("%.1f"),
-                runs.stream().allMatch(r -> r.intact() && r.serviceIntact()));
+    record Figures(long entries, Spread checked, Spread readAndChecked, Spread serviceSeconds, Spread proofP50,
+            Spread proofP99, boolean intact, List<Map<String, RunQueue.Time>> proofTimes) {
+
+        static Figures of(List<Result> runs) {
+            return new Figures(runs.get(0).entries(), Spread.over(runs, r -> r.entries() / r.checkSeconds()),
+                    Spread.over(runs, r -> r.entries() / r.totalSeconds()), Spread.over(runs, Result::serviceSeconds),
+                    Spread.over(runs, r -> r.proofs().p50()), Spread.over(runs, r -> r.proofs().p99()),
+                    runs.stream().allMatch(r -> r.intact() && r.serviceIntact()),
+                    runs.stream().map(Result::proofTime).toList());
+        }
+
+        String table() {
+            return """
+                    | figure (%,d entries) | median (range) |
+                    |---|---|
+                    | entries checked per second | %s |
+                    | entries read from the database and checked, in turn, per second | %s |
+                    | the service's own /verify, seconds | %s |
+                    | inclusion proof over HTTP, p50 ms | %s |
+                    | inclusion proof over HTTP, p99 ms | %s |
+                    | intact, every run | %s |
+                    """.formatted(entries, checked.describe("%,.0f"), readAndChecked.describe("%,.0f"),
+                    serviceSeconds.describe("%.1f"), proofP50.describe("%.1f"), proofP99.describe("%.1f"), intact)
+                    + "\nWhere each proof's time went, by process (audit-service and the client by kind of thread), from "
+                    + "each thread's scheduler statistics: ms on a core / ms ready but waiting for one, per proof.\n\n"
+                    + timeTable(proofTimes);
+        }
+    }
+
+    /** One row a part, one column a run; parts under 0.01 ms in every run left out. */
+    static String timeTable(List<Map<String, RunQueue.Time>> runs) {
+        Set<String> parts = new LinkedHashSet<>();
+        runs.forEach(run -> run.forEach((part, time) -> {
+            if (time.cpuMs() >= 0.01 || time.waitMs() >= 0.01) {
+                parts.add(part);
+            }
+        }));
+        StringBuilder md = new StringBuilder("| part |");
+        for (int run = 1; run <= runs.size(); run++) {
+            md.append(" run %d |".formatted(run));
+        }
+        md.append("\n|---|").append("---|".repeat(runs.size())).append('\n');
+        for (String part : parts) {
+            md.append("| ").append(part).append(" |");
+            runs.forEach(run -> {
+                RunQueue.Time time = run.getOrDefault(part, new RunQueue.Time(0, 0));
+                md.append(" %.2f / %.2f |".formatted(time.cpuMs(), time.waitMs()));
+            });
+            md.append('\n');
+        }
+        return md.toString();
     }
 
     private ChainVerification() {

@@ -18,7 +18,7 @@ import io.tomassure.stack.TomService;
 final class CpuUse {
     /** Clock ticks per second of /proc/[pid]/stat on Linux. */
     private static final double TICKS = 100.0;
-    private static final String LOAD_GENERATOR = "load generator";
+    static final String LOAD_GENERATOR = "load generator";
     private static final String OTHER = "other";
 
     private final Bench bench;
@@ -42,7 +42,7 @@ final class CpuUse {
         ticksByPid().forEach((pid, ticks) -> {
             long used = ticks - startTicks.getOrDefault(pid, 0L);
             if (used > 0) {
-                byPart.merge(part(pid), used / TICKS / seconds * 100, Double::sum);
+                byPart.merge(part(bench, pid), used / TICKS / seconds * 100, Double::sum);
             }
         });
         Map<String, Double> sorted = new LinkedHashMap<>();
@@ -72,7 +72,8 @@ final class CpuUse {
         return line.toString();
     }
 
-    private String part(long pid) {
+    /** The part of the stack a process belongs to: a service, "postgres", "kafka", ..., or "other". */
+    static String part(Bench bench, long pid) {
         if (pid == ProcessHandle.current().pid()) {
             return LOAD_GENERATOR;
         }
@@ -115,7 +116,8 @@ final class CpuUse {
         return ticks;
     }
 
-    private static String read(Path file) {
+    /** The file's text, empty when its process has ended. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException | RuntimeException gone) {

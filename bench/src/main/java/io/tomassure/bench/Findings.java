@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.tomassure.stack.TomService;
 
@@ -19,40 +18,36 @@ final class Findings {
             List<Propagation.Result> propagations, List<GateLatency.Result> gates, ConsolePaint.Result console,
             Workbooks.Result workbooks, List<Growth.Level> growth, List<ChainVerification.Result> chains) {
         String runs = sideBySides.size() == 1 ? "" : "median of %d runs".formatted(sideBySides.size());
-        Spread writeKnees = spread(sideBySides.stream().map(SideBySide::ourWriteKnee));
-        Spread peerWriteKnees = spread(sideBySides.stream().map(SideBySide::peerWriteKnee));
-        Spread cpuPerAnswer = spread(sideBySides.stream().map(r -> highestSustained(r.ourWrites())
-                .map(Stats::cpuMsPerRequest).orElse(Double.NaN)));
-        double writeRatio = writeKnees.median() / Math.max(1, peerWriteKnees.median());
+        SideBySide.Knees knees = SideBySide.Knees.of(sideBySides);
+        Spread cpuPerAnswer = Spread.over(sideBySides, r -> highestSustained(r.ourWrites())
+                .map(Stats::cpuMsPerRequest).orElse(Double.NaN));
         report.target("REST writes (row answers), sustained", ">= 1,000/s, 0 errors (or 0.6 of a plain-CRUD peer, with "
                 + "the CPU per answer halved from 5 ms)", "%s; %.2f of the peer's %s; CPU per answer at the knee %s"
-                        .formatted(writeKnees.describe("%,.0f/s"), writeRatio, peerWriteKnees.describe("%,.0f/s"),
-                                cpuPerAnswer.describe("%.2f ms")),
-                writeKnees.median() >= 1000 || writeRatio >= 0.6 && cpuPerAnswer.median() <= 2.5,
+                        .formatted(knees.ourWrites().describe("%,.0f/s"), knees.writeRatio(),
+                                knees.peerWrites().describe("%,.0f/s"), cpuPerAnswer.describe("%.2f ms")),
+                knees.ourWrites().median() >= 1000 || knees.writeRatio() >= 0.6 && cpuPerAnswer.median() <= 2.5,
                 join(runs, "%.1f%% of the database's raw commit rate on %d connections".formatted(
-                        100 * writeKnees.median() / reference.concurrent(), reference.connections())));
-        Spread writesAt500 = spread(sideBySides.stream().map(r -> at(r.ourWrites(), 500).map(Stats::p99).orElse(Double.NaN)));
+                        100 * knees.ourWrites().median() / reference.concurrent(), reference.connections())));
+        Spread writesAt500 = Spread.over(sideBySides, r -> at(r.ourWrites(), 500).map(Stats::p99).orElse(Double.NaN));
         report.target("REST writes, p99 at 500/s", "<= 50 ms", writesAt500.describe("%.0f ms"),
                 writesAt500.median() <= 50 && sideBySides.stream().allMatch(r -> at(r.ourWrites(), 500)
                         .map(s -> s.errors() == 0).orElse(false)), runs);
-        Spread readKnees = spread(sideBySides.stream().map(SideBySide::ourReadKnee));
-        Spread peerReadKnees = spread(sideBySides.stream().map(SideBySide::peerReadKnee));
-        double readRatio = readKnees.median() / Math.max(1, peerReadKnees.median());
         report.target("REST reads (assessment + derived results)", ">= 3,000/s (or 0.8 of a plain-CRUD peer)",
-                "%s; %.2f times the peer's %s".formatted(readKnees.describe("%,.0f/s"), readRatio,
-                        peerReadKnees.describe("%,.0f/s")), readKnees.median() >= 3000 || readRatio >= 0.8, runs);
-        Spread readsAt1000 = spread(sideBySides.stream().map(r -> at(r.ourReads(), 1000).map(Stats::p99).orElse(Double.NaN)));
+                "%s; %.2f times the peer's %s".formatted(knees.ourReads().describe("%,.0f/s"), knees.readRatio(),
+                        knees.peerReads().describe("%,.0f/s")), knees.ourReads().median() >= 3000 || knees.readRatio() >= 0.8,
+                runs);
+        Spread readsAt1000 = Spread.over(sideBySides, r -> at(r.ourReads(), 1000).map(Stats::p99).orElse(Double.NaN));
         report.target("REST reads, p99 at 1,000/s", "<= 20 ms", readsAt1000.describe("%.0f ms"), readsAt1000.median() <= 20,
                 runs);
-        Spread toAuditP50 = spread(propagations.stream().map(r -> r.toAudit().p50()));
-        Spread toAuditP99 = spread(propagations.stream().map(r -> r.toAudit().p99()));
+        Spread toAuditP50 = Spread.over(propagations, r -> r.toAudit().p50());
+        Spread toAuditP99 = Spread.over(propagations, r -> r.toAudit().p99());
         report.target("commit -> audit entry visible, at 200 events/s", "p50 <= 20 ms, p99 <= 100 ms",
                 "p50 %s, p99 %s".formatted(toAuditP50.describe("%.1f ms"), toAuditP99.describe("%.1f ms")),
                 toAuditP50.median() <= 20 && toAuditP99.median() <= 100
                         && propagations.stream().allMatch(r -> r.toAudit().errors() == 0),
                 join(runs, "%,d events in all".formatted(propagations.stream().mapToLong(Propagation.Result::events).sum())));
-        Spread gateP50 = spread(gates.stream().map(r -> r.toPublished().p50()));
-        Spread gateP99 = spread(gates.stream().map(r -> r.toPublished().p99()));
+        Spread gateP50 = Spread.over(gates, r -> r.toPublished().p50());
+        Spread gateP99 = Spread.over(gates, r -> r.toPublished().p99());
         report.target("last condition met -> go-live ready emitted", "p99 <= 200 ms", "p50 %s, p99 %s".formatted(
                 gateP50.describe("%.0f ms"), gateP99.describe("%.0f ms")), gateP99.median() <= 200,
                 join(runs, "%d deployments a run; emitted = published to Kafka".formatted(gates.get(0).toPublished().requests())));
@@ -62,8 +57,8 @@ final class Findings {
         TomService slowest = startup.startupMs().entrySet().stream()
                 .max(Comparator.comparingDouble(e -> Spread.of(e.getValue()).median())).map(Map.Entry::getKey).orElseThrow();
         Spread slowestStart = Spread.of(startup.startupMs().get(slowest));
-        report.target("start-up to first request, per service (JVM)", "<= 3 s", "slowest %s, %s (median of %d starts alone; %.2f to %.2f s)"
-                .formatted(slowest.module(), "%.2f s".formatted(slowestStart.median() / 1000), slowestStart.runs(),
+        report.target("start-up to first request, per service (JVM)", "<= 3 s", "slowest %s, %.2f s (median of %d starts alone; %.2f to %.2f s)"
+                .formatted(slowest.module(), slowestStart.median() / 1000, slowestStart.runs(),
                         slowestStart.min() / 1000, slowestStart.max() / 1000), slowestStart.median() <= 3000, "");
         double idleMax = largest(startup.idleMb());
         double loadMax = largest(memory.sustained());
@@ -85,16 +80,14 @@ final class Findings {
                     workbooks.importHttp().p95() <= 1000 && !workbooks.inProcessTable().isEmpty(),
                     "heap: the import runs in a JVM capped at 256 MB (table below)");
         }
-        long entries = chains.get(0).entries();
-        Spread checked = spread(chains.stream().map(r -> r.entries() / r.checkSeconds()));
-        report.target("audit chain verification, %,d entries".formatted(entries), ">= 500,000 entries/s",
-                "%s checked; %s read from the database and checked".formatted(checked.describe("%,.0f entries/s"),
-                        spread(chains.stream().map(r -> r.entries() / r.totalSeconds())).describe("%,.0f/s")),
-                checked.median() >= 500_000 && chains.stream().allMatch(ChainVerification.Result::intact), runs);
-        Spread proofP99 = spread(chains.stream().map(r -> r.proofs().p99()));
-        report.target("inclusion proof at %,d entries (HTTP)".formatted(entries), "<= 5 ms", "p50 %s, p99 %s".formatted(
-                spread(chains.stream().map(r -> r.proofs().p50())).describe("%.1f ms"), proofP99.describe("%.1f ms")),
-                proofP99.median() <= 5, runs);
+        ChainVerification.Figures chain = ChainVerification.Figures.of(chains);
+        report.target("audit chain verification, %,d entries".formatted(chain.entries()), ">= 500,000 entries/s",
+                "%s checked; %s read from the database and checked".formatted(chain.checked().describe("%,.0f entries/s"),
+                        chain.readAndChecked().describe("%,.0f/s")),
+                chain.checked().median() >= 500_000 && chain.intact(), runs);
+        report.target("inclusion proof at %,d entries (HTTP)".formatted(chain.entries()), "<= 5 ms", "p50 %s, p99 %s"
+                .formatted(chain.proofP50().describe("%.1f ms"), chain.proofP99().describe("%.1f ms")),
+                chain.proofP99().median() <= 5, runs);
 
         report.section("reference", "Reference line: the database's raw commit rate", """
                 One single-row insert per transaction in a loop, on the stack's PostgreSQL (%s): **%,.0f commits/s** from \
@@ -102,7 +95,7 @@ final class Findings {
                 a transaction that locks the assessment, reads the row, writes it and an outbox event, behind token \
                 validation, JSON and validation, with Gatling, the relay, Kafka and three consumers on the same two cores.
                 """.formatted(reference.settings(), reference.oneConnection(), reference.concurrent(), reference.connections(),
-                100 * writeKnees.median() / reference.concurrent()));
+                100 * knees.ourWrites().median() / reference.concurrent()));
         report.section("writes", "1. REST writes: answering requirement rows", eachRun(sideBySides, SideBySide::ourWrites)
                 + "\n![writes](benchmarks/writes.png)");
         report.section("reads", "2. REST reads: an assessment with its derived results", eachRun(sideBySides, SideBySide::ourReads)
@@ -114,7 +107,7 @@ final class Findings {
                 assessment and the row and flushes the change; its read fetches the assessment with its phase states \
                 and counts its answers.
 
-                """ + SideBySide.summary(sideBySides) + "\n" + eachRun(sideBySides, SideBySide::peerWrites) + "\n"
+                """ + knees.table() + "\n" + eachRun(sideBySides, SideBySide::peerWrites) + "\n"
                 + eachRun(sideBySides, SideBySide::peerReads));
         report.section("revalidations", "2b. REST reads by a client that revalidates", """
                 The same reads, each quoting in If-None-Match the ETag its client kept from its last read (a 200 or a \
@@ -147,7 +140,7 @@ final class Findings {
                 `GET /api/v1/audit/verify` over the whole log, and %d inclusion proofs over HTTP, one at a time (as many \
                 again before them, unmeasured).
 
-                """.formatted(chains.get(0).proofs().requests()) + ChainVerification.summary(chains));
+                """.formatted(chains.get(0).proofs().requests()) + chain.table());
         report.section("improved", "What these figures changed", "");
     }
 
@@ -192,12 +185,6 @@ final class Findings {
             rows.apply(runs.get(run)).forEach(row -> all.add(row.named(prefix + row.name())));
         }
         return all;
-    }
-
-    /** The median and range of a figure over the runs that have it (NaN: the run did not reach it). */
-    static Spread spread(Stream<Double> values) {
-        double[] present = values.mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
-        return present.length == 0 ? Spread.of(Double.NaN) : Spread.of(present);
     }
 
     private static String join(String first, String second) {

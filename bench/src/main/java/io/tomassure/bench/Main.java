@@ -109,7 +109,7 @@ public final class Main {
             System.out.println(Report.table(List.of(chain.proofs())));
             runs.add(chain);
         }
-        System.out.println(ChainVerification.summary(runs));
+        System.out.println(ChainVerification.Figures.of(runs).table());
     }
 
     private static Report run(Bench bench, Report report, Path docs, int repeat) throws Exception {
@@ -168,7 +168,7 @@ public final class Main {
             bench.log("audit chain verification, run %d of %d".formatted(run, repeat));
             chains.add(ChainVerification.measure(bench, bench.quick ? 50 : 500));
         }
-        System.out.println(ChainVerification.summary(chains));
+        System.out.println(ChainVerification.Figures.of(chains).table());
 
         Findings.write(report, reference, startup, memory.peaks(), sideBySides, revalidations, propagations, gates, console,
                 workbooks, growth, chains);
@@ -235,7 +235,7 @@ public final class Main {
             }
             runs.add(sideBySide);
         }
-        System.out.println(SideBySide.summary(runs));
+        System.out.println(SideBySide.Knees.of(runs).table());
         return runs;
     }
 

@@ -29,19 +29,30 @@ record SideBySide(List<Stats> ourWrites, List<Stats> peerWrites, List<Stats> our
         return Findings.highestSustained(steps).map(Stats::offered).orElse(0.0);
     }
 
-    /** The four knees of each run, then their medians and ranges, and the ratios of the medians. */
-    static String summary(List<SideBySide> runs) {
-        Spread ourWrites = Spread.of(runs.stream().mapToDouble(SideBySide::ourWriteKnee).toArray());
-        Spread peerWrites = Spread.of(runs.stream().mapToDouble(SideBySide::peerWriteKnee).toArray());
-        Spread ourReads = Spread.of(runs.stream().mapToDouble(SideBySide::ourReadKnee).toArray());
-        Spread peerReads = Spread.of(runs.stream().mapToDouble(SideBySide::peerReadKnee).toArray());
-        return """
-                | sustained (highest step with 0 errors, 95%% served, p99 under 1 s) | assessment-service | plain-CRUD peer | ratio of medians |
-                |---|---|---|---|
-                | row answers/s | %s | %s | %.2f |
-                | assessment reads/s | %s | %s | %.2f |
-                """.formatted(ourWrites.describe("%,.0f"), peerWrites.describe("%,.0f"),
-                ourWrites.median() / Math.max(1, peerWrites.median()), ourReads.describe("%,.0f"),
-                peerReads.describe("%,.0f"), ourReads.median() / Math.max(1, peerReads.median()));
+    /** The four knees over repeated runs, and the ratios of the medians. */
+    record Knees(Spread ourWrites, Spread peerWrites, Spread ourReads, Spread peerReads) {
+
+        static Knees of(List<SideBySide> runs) {
+            return new Knees(Spread.over(runs, SideBySide::ourWriteKnee), Spread.over(runs, SideBySide::peerWriteKnee),
+                    Spread.over(runs, SideBySide::ourReadKnee), Spread.over(runs, SideBySide::peerReadKnee));
+        }
+
+        double writeRatio() {
+            return ourWrites.median() / Math.max(1, peerWrites.median());
+        }
+
+        double readRatio() {
+            return ourReads.median() / Math.max(1, peerReads.median());
+        }
+
+        String table() {
+            return """
+                    | sustained (highest step with 0 errors, 95%% served, p99 under 1 s) | assessment-service | plain-CRUD peer | ratio of medians |
+                    |---|---|---|---|
+                    | row answers/s | %s | %s | %.2f |
+                    | assessment reads/s | %s | %s | %.2f |
+                    """.formatted(ourWrites.describe("%,.0f"), peerWrites.describe("%,.0f"), writeRatio(),
+                    ourReads.describe("%,.0f"), peerReads.describe("%,.0f"), readRatio());
+        }
     }
 }

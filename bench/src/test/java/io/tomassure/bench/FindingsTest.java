@@ -51,6 +51,8 @@ class FindingsTest {
         assertThat(md).contains("| start-up to first request, per service (JVM) | <= 3 s | slowest audit-service, 7.10 s "
                 + "(median of 3 starts alone; 6.90 to 7.30 s) | **no**");
         assertThat(md).contains("p99 9.0 ms (8.0 ms to 11.0 ms over 3 runs) | **no**");
+        assertThat(md).contains("| audit-service: executor-thread | 0.40 / 0.09 | 0.40 / 0.08 | 0.40 / 0.11 |")
+                .doesNotContain("| kafka |");
         assertThat(md).contains("Run 3 of 3:").contains("| run 2: commit -> audit entry |");
         assertThat(md).contains("<!-- analysis:targets -->").doesNotContain("NaN");
     }
@@ -91,6 +93,7 @@ class FindingsTest {
 
     private static ChainVerification.Result chain(double p50, double p99) {
         return new ChainVerification.Result(1_000_000, 13.5, 1.6, true, 5.5, true,
-                new Stats("inclusion proof over HTTP", 0, 500, 0, 400, p50, p99, p99, p99, null, Map.of()));
+                new Stats("inclusion proof over HTTP", 0, 500, 0, 400, p50, p99, p99, p99, null, Map.of()),
+                Map.of("audit-service: executor-thread", new RunQueue.Time(0.4, p99 / 100), "kafka", new RunQueue.Time(0.001, 0)));
     }
 }
