@@ -3,20 +3,29 @@ package io.tomassure.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A profile of one service through one load step, taken when {@code TOM_BENCH_JFR} names a folder: a JDK Flight
- * Recorder recording with its "profile" settings, started and stopped by {@code jcmd}, written to
- * {@code <folder>/<step>-<rate>.jfr}. Off by default: the figures are taken without it.
+ * A profile of one service through one load step, taken when {@code TOM_BENCH_JFR} names a folder: the step's stretch
+ * of the JDK Flight Recorder recording named "bench", dumped by {@code jcmd} to {@code <folder>/<step>-<rate>.jfr}.
+ * The services must be started with that recording, e.g. with {@code TOM_SERVICE_JAVA_OPTS} holding the usual options
+ * and {@code -XX:StartFlightRecording=name=bench,settings=profile}: started by jcmd under load, a recording set
+ * assessment-service at a whole core for minutes. Off by default: the figures are taken without it.
  */
 final class FlightRecording implements AutoCloseable {
     private static final String FOLDER = System.getenv("TOM_BENCH_JFR");
 
     private final long pid;
+    private final Path file;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private FlightRecording(long pid) {
+    private final String begin = TIME.format(LocalTime.now());
+
+    private FlightRecording(long pid, Path file) {
         this.pid = pid;
+        this.file = file;
     }
 
     /** A recording of {@code pid} through the step, or none when no folder is set. */
@@ -30,13 +39,15 @@ final class FlightRecording implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Path file = Path.of(FOLDER, "%s-%.0f.jfr".formatted(step.replaceAll("\\W+", "-"), rate)).toAbsolutePath();
-        jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file);
-        return new FlightRecording(pid);
+        return new FlightRecording(pid, file);
     }
 
     @Override
     public void close() {
-        jcmd(pid, "JFR.stop", "name=bench");
+        String end = TIME.format(LocalTime.now().plusSeconds(1));
+        jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + end, "filename=" + file);
+        System.out.printf("    profile: java bench/src/main/java/io/tomassure/bench/JfrLayers.java --from %s --to %s %s%n",
+                begin, end, file);
     }
 
     private static void jcmd(long pid, String... command) {

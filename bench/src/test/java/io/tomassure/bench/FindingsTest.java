@@ -92,7 +92,7 @@ class FindingsTest {
     }
 
     private static ChainVerification.Result chain(double p50, double p99) {
-        return new ChainVerification.Result(1_000_000, 13.5, 1.6, true, 5.5, true,
+        return new ChainVerification.Result(1_000_000, 13.5, 1.6, true, 5.5, true, 3_000,
                 new Stats("inclusion proof over HTTP", 0, 500, 0, 400, p50, p99, p99, p99, null, Map.of()),
                 Map.of("audit-service: executor-thread", new RunQueue.Time(0.4, p99 / 100), "kafka", new RunQueue.Time(0.001, 0)));
     }
