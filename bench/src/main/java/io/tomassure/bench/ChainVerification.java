@@ -29,8 +29,11 @@ final class ChainVerification {
     private static final int WARM_UP_ROUNDS = 20;
     /** The JIT compilers' CPU per proof, in ms, under which the proof path counts as compiled. */
     private static final double COMPILING_MS = 0.05;
-    /** {@code totalSeconds}: reading and checking, in turn; {@code checkSeconds}: the checking alone. */
+    /** The processes split by kind of thread in a proof's profile: the service and the client. */
+    private static final Set<String> PROOF_PATH = Set.of(TomService.AUDIT.module(), CpuUse.LOAD_GENERATOR);
+
     /**
+     * {@code totalSeconds}: reading and checking, in turn; {@code checkSeconds}: the checking alone;
      * {@code warmUpProofs}: the unmeasured proofs before the measured ones; {@code proofTime}: each part's time on a
      * core and waiting for one, per measured proof ({@link RunQueue}).
      */
@@ -73,19 +76,17 @@ final class ChainVerification {
         int warmUp = warmUp(bench, checkpoint.treeSize(), random);
         double[] latencies = new double[proofs];
         long errors = 0;
-        RunQueue scheduling = RunQueue.start(bench, Set.of(TomService.AUDIT.module(), CpuUse.LOAD_GENERATOR));
+        RunQueue scheduling = RunQueue.start(bench, PROOF_PATH);
         long proving = System.nanoTime();
         for (int i = 0; i < proofs; i++) {
-            long seq = 1 + (long) (random.nextDouble() * checkpoint.treeSize());
             long start = System.nanoTime();
-            int status = bench.get(DemoUser.AUDITOR, TomService.AUDIT, "/api/v1/audit/entries/" + seq + "/proof").statusCode();
+            int status = proveOne(bench, checkpoint.treeSize(), random);
             latencies[i] = (System.nanoTime() - start) / 1e6;
             errors += status == 200 ? 0 : 1;
         }
         Stats proofStats = Stats.of("inclusion proof over HTTP", 0, latencies, errors,
                 (System.nanoTime() - proving) / 1e9);
-        Map<String, RunQueue.Time> perProof = scheduling.stop().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> e.getValue().per(proofs), (a, b) -> a, java.util.LinkedHashMap::new));
+        Map<String, RunQueue.Time> perProof = scheduling.stop(proofs);
         bench.log("  proofs, after %,d unmeasured: p50 %.1f ms, p99 %.1f ms; per proof, on a core / waiting for one: %s".formatted(
                 warmUp, proofStats.p50(), proofStats.p99(), perProof.entrySet().stream().limit(8).map(e -> "%s %.2f / %.2f ms"
                         .formatted(e.getKey(), e.getValue().cpuMs(), e.getValue().waitMs())).collect(Collectors.joining(", "))));
@@ -102,19 +103,24 @@ final class ChainVerification {
     private static int warmUp(Bench bench, long treeSize, Random random) throws Exception {
         int made = 0;
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            RunQueue scheduling = RunQueue.start(bench, Set.of(TomService.AUDIT.module(), CpuUse.LOAD_GENERATOR));
+            RunQueue scheduling = RunQueue.start(bench, PROOF_PATH);
             for (int i = 0; i < WARM_UP_ROUND; i++) {
-                bench.get(DemoUser.AUDITOR, TomService.AUDIT, "/api/v1/audit/entries/" + (1 + (long) (random.nextDouble()
-                        * treeSize)) + "/proof");
+                proveOne(bench, treeSize, random);
             }
             made += WARM_UP_ROUND;
-            double compiling = scheduling.stop().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
-                    .mapToDouble(e -> e.getValue().cpuMs()).sum() / WARM_UP_ROUND;
+            double compiling = scheduling.stop(WARM_UP_ROUND).entrySet().stream()
+                    .filter(e -> e.getKey().contains("CompilerThre")).mapToDouble(e -> e.getValue().cpuMs()).sum();
             if (compiling < COMPILING_MS) {
                 break;
             }
         }
         return made;
+    }
+
+    /** One inclusion proof of a random entry, over HTTP as the auditor; its status. */
+    private static int proveOne(Bench bench, long treeSize, Random random) throws Exception {
+        long seq = 1 + (long) (random.nextDouble() * treeSize);
+        return bench.get(DemoUser.AUDITOR, TomService.AUDIT, "/api/v1/audit/entries/" + seq + "/proof").statusCode();
     }
 
     /** The figures of repeated runs over the same log: medians and ranges. */

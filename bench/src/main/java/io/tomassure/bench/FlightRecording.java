@@ -16,11 +16,11 @@ import java.util.List;
  */
 final class FlightRecording implements AutoCloseable {
     private static final String FOLDER = System.getenv("TOM_BENCH_JFR");
+    /** jcmd's and JfrLayers' form of a time: local to this machine, as the JVMs' recordings are. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final long pid;
     private final Path file;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     private final String begin = TIME.format(LocalTime.now());
 
     private FlightRecording(long pid, Path file) {
@@ -33,24 +33,29 @@ final class FlightRecording implements AutoCloseable {
         if (FOLDER == null || FOLDER.isBlank()) {
             return null;
         }
+        Path file = Path.of(FOLDER, "%s-%.0f.jfr".formatted(step.replaceAll("\\W+", "-"), rate)).toAbsolutePath();
         try {
-            Files.createDirectories(Path.of(FOLDER));
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file); // an earlier run's
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Path file = Path.of(FOLDER, "%s-%.0f.jfr".formatted(step.replaceAll("\\W+", "-"), rate)).toAbsolutePath();
         return new FlightRecording(pid, file);
     }
 
     @Override
     public void close() {
         String end = TIME.format(LocalTime.now().plusSeconds(1));
-        jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + end, "filename=" + file);
+        String output = jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + end, "filename=" + file);
+        if (!Files.isRegularFile(file)) { // jcmd says so, but exits 0
+            throw new IllegalStateException("no recording named bench in process " + pid + " (see FlightRecording): "
+                    + output);
+        }
         System.out.printf("    profile: java bench/src/main/java/io/tomassure/bench/JfrLayers.java --from %s --to %s %s%n",
                 begin, end, file);
     }
 
-    private static void jcmd(long pid, String... command) {
+    private static String jcmd(long pid, String... command) {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
@@ -60,6 +65,7 @@ final class FlightRecording implements AutoCloseable {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("jcmd " + String.join(" ", command) + ": " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

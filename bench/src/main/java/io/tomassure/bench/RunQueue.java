@@ -46,14 +46,14 @@ final class RunQueue {
         return new RunQueue(bench, detailed);
     }
 
-    /** Each part's (or kind of thread's) time since the start, largest on a core first. */
-    Map<String, Time> stop() {
+    /** Each part's (or kind of thread's) time since the start, divided by {@code count}, largest on a core first. */
+    Map<String, Time> stop(long count) {
         Map<String, Time> byLabel = new HashMap<>();
         threads().forEach((id, now) -> {
             Thread before = start.getOrDefault(id, new Thread(now.label(), 0, 0));
             Time used = new Time((now.cpuNs() - before.cpuNs()) / 1e6, (now.waitNs() - before.waitNs()) / 1e6);
             if (used.cpuMs() > 0 || used.waitMs() > 0) {
-                byLabel.merge(now.label(), used, Time::plus);
+                byLabel.merge(now.label(), used.per(count), Time::plus);
             }
         });
         return byLabel.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue().cpuMs(), a.getValue().cpuMs()))
