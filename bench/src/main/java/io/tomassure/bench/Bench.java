@@ -58,18 +58,25 @@ final class Bench {
     /** As {@link #load(String, String, String, double, Duration, java.util.Iterator)}, profiled by {@link FlightRecording}. */
     Stats load(String name, TomService service, String method, double rate, Duration duration,
             java.util.Iterator<Map<String, Object>> feeder) {
-        try (FlightRecording profile = FlightRecording.during(stack.pid(service), name, rate)) {
-            return load(name, config.serviceUrl(service), method, rate, duration, feeder);
-        }
+        return load(name, config.serviceUrl(service), stack.pid(service), method, rate, duration, feeder);
     }
 
     /** {@code rate} requests a second for {@code duration} to {@code baseUrl}, as the supplier system. */
     Stats load(String name, String baseUrl, String method, double rate, Duration duration,
             java.util.Iterator<Map<String, Object>> feeder) {
+        return load(name, baseUrl, 0, method, rate, duration, feeder);
+    }
+
+    /** {@code profiled}: the process to profile through the load itself, not what it leaves to drain (0: none). */
+    private Stats load(String name, String baseUrl, long profiled, String method, double rate, Duration duration,
+            java.util.Iterator<Map<String, Object>> feeder) {
         log("  %s at %,.0f/s for %d s".formatted(name, rate, duration.toSeconds()));
         CpuUse cpu = CpuUse.start(this);
-        Stats stats = gatling.run(new LoadPlan(name, baseUrl, supplierSystemToken(), method, rate,
-                duration, feeder)).withCpu(cpu.stop());
+        Stats stats;
+        try (FlightRecording ignored = profiled == 0 ? null : FlightRecording.during(profiled, name, rate)) {
+            stats = gatling.run(new LoadPlan(name, baseUrl, supplierSystemToken(), method, rate, duration, feeder))
+                    .withCpu(cpu.stop());
+        }
         log("    -> %,.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, errors %d; CPU: %s".formatted(stats.throughput(),
                 stats.p50(), stats.p95(), stats.p99(), stats.errors(), CpuUse.describe(stats.cpu())));
         quiesce();

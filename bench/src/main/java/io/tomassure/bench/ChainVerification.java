@@ -3,9 +3,9 @@ package io.tomassure.bench;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Random;
 
 import io.restassured.path.json.JsonPath;
 import io.tomassure.audit.repository.AuditStore;

@@ -1,10 +1,12 @@
 package io.tomassure.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,7 +19,7 @@ import io.tomassure.stack.TomService;
  */
 final class CpuUse {
     /** Clock ticks per second of /proc/[pid]/stat on Linux. */
-    private static final double TICKS = 100.0;
+    static final double TICKS = 100.0;
     static final String LOAD_GENERATOR = "load generator";
     private static final String OTHER = "other";
 
@@ -101,19 +103,31 @@ final class CpuUse {
     /** utime + stime of every process still there. */
     private static Map<Long, Long> ticksByPid() {
         Map<Long, Long> ticks = new HashMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String stat = read(p.resolve("stat"));
-                int end = stat.lastIndexOf(')'); // the command name may hold spaces
-                if (end > 0) {
-                    String[] fields = stat.substring(end + 2).split(" ");
-                    ticks.put(Long.parseLong(p.getFileName().toString()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                }
-            });
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (Path process : processes()) {
+            String[] fields = statFields(read(process.resolve("stat")));
+            if (fields.length > 12) {
+                ticks.put(Long.parseLong(process.getFileName().toString()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            }
         }
         return ticks;
+    }
+
+    /** Every process's folder in /proc. */
+    static List<Path> processes() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fields of a process's or thread's {@code stat} after its command name (which may hold spaces), so that
+     * field N of proc(5) is at index N - 3; none when it has ended.
+     */
+    static String[] statFields(String stat) {
+        int end = stat.lastIndexOf(')');
+        return end < 0 ? new String[0] : stat.substring(end + 2).split(" ");
     }
 
     /** The file's text, empty when its process has ended. */

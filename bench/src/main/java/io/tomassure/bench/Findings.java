@@ -139,7 +139,7 @@ final class Findings {
                 stored bytes, every link, the signed Merkle root), so that each is timed alone. Then the service's own \
                 `GET /api/v1/audit/verify` over the whole log, and %d inclusion proofs over HTTP, one at a time. Before \
                 them, unmeasured proofs a thousand at a time until the JIT compilers of audit-service and of the client \
-                spent under 0.05 ms of CPU a proof (%s proofs a run), as in a service that has been serving proofs.
+                together spent under 0.05 ms of CPU a proof, as in a service that has been serving proofs: %s a run.
 
                 """.formatted(chains.get(0).proofs().requests(), Spread.over(chains, ChainVerification.Result::warmUpProofs)
                 .describe("%,.0f")) + chain.table());

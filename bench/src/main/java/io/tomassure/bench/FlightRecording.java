@@ -1,27 +1,30 @@
 package io.tomassure.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A profile of one service through one load step, taken when {@code TOM_BENCH_JFR} names a folder: the step's stretch
- * of the JDK Flight Recorder recording named "bench", dumped by {@code jcmd} to {@code <folder>/<step>-<rate>.jfr}.
- * The services must be started with that recording, e.g. with {@code TOM_SERVICE_JAVA_OPTS} holding the usual options
- * and {@code -XX:StartFlightRecording=name=bench,settings=profile}: started by jcmd under load, a recording set
+ * of the JDK Flight Recorder recording named "bench", dumped by {@code jcmd} to
+ * {@code <folder>/<nnn>-<step>-<rate>.jfr}, numbered in the order of the steps. The services must be started with that
+ * recording, e.g. with {@code TOM_SERVICE_JAVA_OPTS} holding the usual options and
+ * {@code -XX:StartFlightRecording=name=bench,settings=profile}: started by jcmd under load, a recording set
  * assessment-service at a whole core for minutes. Off by default: the figures are taken without it.
  */
 final class FlightRecording implements AutoCloseable {
     private static final String FOLDER = System.getenv("TOM_BENCH_JFR");
-    /** jcmd's and JfrLayers' form of a time: local to this machine, as the JVMs' recordings are. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final AtomicInteger STEPS = new AtomicInteger();
 
     private final long pid;
     private final Path file;
-    private final String begin = TIME.format(LocalTime.now());
+    private final Instant begin = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private FlightRecording(long pid, Path file) {
         this.pid = pid;
@@ -33,19 +36,21 @@ final class FlightRecording implements AutoCloseable {
         if (FOLDER == null || FOLDER.isBlank()) {
             return null;
         }
-        Path file = Path.of(FOLDER, "%s-%.0f.jfr".formatted(step.replaceAll("\\W+", "-"), rate)).toAbsolutePath();
+        Path file = Path.of(FOLDER, "%03d-%s-%.0f.jfr".formatted(STEPS.incrementAndGet(), step.replaceAll("\\W+", "-"),
+                rate)).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file); // an earlier run's
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new FlightRecording(pid, file);
     }
 
+    /** Dumps the stretch from the start to now; a dump holds whole chunks, so JfrLayers is told the stretch again. */
     @Override
     public void close() {
-        String end = TIME.format(LocalTime.now().plusSeconds(1));
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         String output = jcmd(pid, "JFR.dump", "name=bench", "begin=" + begin, "end=" + end, "filename=" + file);
         if (!Files.isRegularFile(file)) { // jcmd says so, but exits 0
             throw new IllegalStateException("no recording named bench in process " + pid + " (see FlightRecording): "
@@ -57,8 +62,8 @@ final class FlightRecording implements AutoCloseable {
 
     private static String jcmd(long pid, String... command) {
         try {
-            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid)));
             args.addAll(List.of(command));
             Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
@@ -67,7 +72,7 @@ final class FlightRecording implements AutoCloseable {
             }
             return output;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -3,12 +3,13 @@ package io.tomassure.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -21,16 +22,19 @@ import jdk.jfr.consumer.RecordingFile;
  * A JFR recording ({@link FlightRecording}) read as a profile by layer of the stack: each CPU sample and each
  * allocation sample charged to the library of the innermost frame outside the JDK (Hibernate, the JDBC driver,
  * Jackson, Vert.x, ...), the JDK's own classes being charged to whoever called them; then the hottest methods and the
- * collector's pauses. Run as {@code java bench/src/main/java/io/tomassure/bench/JfrLayers.java [--from HH:mm:ss
- * --to HH:mm:ss] <file.jfr>...}: a dump holds whole chunks of the recording, so the step's own stretch is picked by
- * its times, local to this machine (the harness prints them with each file).
+ * collector's pauses. Run as {@code java bench/src/main/java/io/tomassure/bench/JfrLayers.java [--from INSTANT
+ * --to INSTANT] <file.jfr>...}: a dump holds whole chunks of the recording, so the step's own stretch is picked by its
+ * instants (ISO 8601, e.g. 2026-12-07T19:05:28Z), which the harness prints with each file. Classes that Quarkus
+ * generates beside ours (client proxies, intercepted subclasses, REST invokers) are charged to CDI and REST.
  */
 public final class JfrLayers {
+    private static final String USAGE = "usage: JfrLayers [--from INSTANT --to INSTANT] <file.jfr>...";
     /** Package prefixes and the layer each belongs to, the first that matches winning. */
     private static final List<Map.Entry<String, String>> LAYERS = List.of(
             Map.entry("org.postgresql.", "JDBC driver (PostgreSQL)"),
             Map.entry("io.agroal.", "connection pool (Agroal)"),
             Map.entry("org.hibernate.validator.", "bean validation"),
+            Map.entry("io.quarkus.hibernate.validator.", "bean validation"),
             Map.entry("org.hibernate.", "Hibernate ORM"),
             Map.entry("io.quarkus.hibernate.", "Hibernate ORM"),
             Map.entry("com.fasterxml.jackson.", "JSON (Jackson)"),
@@ -62,30 +66,37 @@ public final class JfrLayers {
 
     public static void main(String[] args) throws IOException {
         List<String> files = new ArrayList<>(List.of(args));
-        LocalTime from = option(files, "--from", LocalTime.MIN);
-        LocalTime to = option(files, "--to", LocalTime.MAX);
+        Instant from = option(files, "--from", Instant.MIN);
+        Instant to = option(files, "--to", Instant.MAX);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(USAGE);
+        }
         for (String file : files) {
             System.out.println(describe(Path.of(file), from, to));
         }
     }
 
-    private static LocalTime option(List<String> args, String name, LocalTime otherwise) {
+    private static Instant option(List<String> args, String name, Instant otherwise) {
         int at = args.indexOf(name);
         if (at < 0) {
             return otherwise;
         }
-        LocalTime time = LocalTime.parse(args.get(at + 1));
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " wants an instant; " + USAGE);
+        }
+        Instant instant = Instant.parse(args.get(at + 1));
         args.subList(at, at + 2).clear();
-        return time;
+        return instant;
     }
 
     /** The profile of one recording's events that started between {@code from} and {@code to}, as Markdown tables. */
-    static String describe(Path file, LocalTime from, LocalTime to) throws IOException {
-        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream().filter(e -> {
-            LocalTime at = LocalTime.ofInstant(e.getStartTime(), ZoneId.systemDefault());
-            return !at.isBefore(from) && !at.isAfter(to);
-        }).toList();
+    static String describe(Path file, Instant from, Instant to) throws IOException {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to)).toList();
         List<RecordedEvent> cpu = named(events, "jdk.ExecutionSample");
+        if (cpu.isEmpty()) {
+            return "**%s**: no CPU samples between %s and %s".formatted(file.getFileName(), from, to);
+        }
         List<RecordedEvent> allocations = named(events, "jdk.ObjectAllocationSample");
         List<RecordedEvent> pauses = named(events, "jdk.GarbageCollection");
         Duration span = Duration.between(cpu.stream().map(RecordedEvent::getStartTime).min(Comparable::compareTo).orElseThrow(),
@@ -112,6 +123,12 @@ public final class JfrLayers {
      */
     static String layer(List<String> classNames) {
         for (String className : classNames) {
+            if (className.contains("_ClientProxy") || className.contains("_Subclass") || className.endsWith("_Bean")) {
+                return "CDI (ArC)";
+            }
+            if (className.contains("$quarkusrestinvoker$")) {
+                return "REST (RESTEasy Reactive)";
+            }
             if (!isJdk(className)) {
                 return LAYERS.stream().filter(l -> className.startsWith(l.getKey())).map(Map.Entry::getValue).findFirst()
                         .orElseGet(() -> "other: " + className.replaceFirst("^((?:[a-z0-9_]+\\.){1,2}).*", "$1") + "*");
@@ -132,8 +149,10 @@ public final class JfrLayers {
     private static String layerRows(List<RecordedEvent> cpu, List<RecordedEvent> allocations) {
         Map<String, Double> cpuShare = shares(cpu, e -> 1);
         Map<String, Double> allocationShare = shares(allocations, e -> e.getLong("weight"));
+        Set<String> layers = new LinkedHashSet<>(cpuShare.keySet());
+        layers.addAll(allocationShare.keySet()); // those that only allocate, last
         StringBuilder rows = new StringBuilder();
-        cpuShare.forEach((layer, share) -> rows.append("| %s | %.1f %% | %.1f %% |%n".formatted(layer, share,
+        layers.forEach(layer -> rows.append("| %s | %.1f %% | %.1f %% |%n".formatted(layer, cpuShare.getOrDefault(layer, 0.0),
                 allocationShare.getOrDefault(layer, 0.0))));
         return rows.toString();
     }

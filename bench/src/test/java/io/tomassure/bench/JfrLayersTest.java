@@ -21,6 +21,16 @@ class JfrLayersTest {
     }
 
     @Test
+    void classesQuarkusGeneratesBesideOursAreChargedToItsLayers() {
+        assertThat(JfrLayers.layer(List.of("io.tomassure.assessment.service.Catalogue_ClientProxy"))).isEqualTo("CDI (ArC)");
+        assertThat(JfrLayers.layer(List.of("io.tomassure.assessment.rest.AssessmentResource$quarkusrestinvoker$get_1")))
+                .isEqualTo("REST (RESTEasy Reactive)");
+        assertThat(JfrLayers.layer(List.of("io.quarkus.hibernate.validator.runtime.ValidatorProvider")))
+                .isEqualTo("bean validation");
+        assertThat(JfrLayers.layer(List.of("io.tomassure.assessment.service.Answers"))).isEqualTo("TOM Assure's code");
+    }
+
+    @Test
     void stacksOfTheJdkAloneAndUnknownLibrariesAreNamed() {
         assertThat(JfrLayers.layer(List.of("java.lang.Thread", "jdk.internal.misc.Unsafe"))).isEqualTo("the JDK alone");
         assertThat(JfrLayers.layer(List.of())).isEqualTo("the JDK alone");
