@@ -40,6 +40,12 @@ public class Caller {
     }
 
     public Optional<String> organisation() {
+        Optional<String> remembered = identity.getAttribute(VerifiedTokens.ORGANISATION);
+        return remembered != null ? remembered : organisationOf(token);
+    }
+
+    /** The organisation a token names in {@link #ORGANISATION_CLAIM}, if any. */
+    static Optional<String> organisationOf(JsonWebToken token) {
         return Optional.ofNullable(token.<Object>getClaim(ORGANISATION_CLAIM)).map(Object::toString);
     }
 
