@@ -245,7 +245,7 @@ public class AssessmentResource implements TomEndpoints {
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull SubmitPhase request) {
         Phase phase = phase(request.phase());
         Submission submission = submissions.submitProductPhase(access.viewer(), access.username(), id, phase);
-        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+        return SubmissionResource.created(submission);
     }
 
     @GET

@@ -139,7 +139,7 @@ public class DeploymentResource implements TomEndpoints {
             + "Refused with 422 and the list of what is missing; otherwise an immutable, hashed revision.")
     public Response submit(@PathParam("id") UUID id) {
         Submission submission = submissions.submitDeploymentPhase(access.viewer(), access.username(), id);
-        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission)).build();
+        return SubmissionResource.created(submission);
     }
 
     @GET

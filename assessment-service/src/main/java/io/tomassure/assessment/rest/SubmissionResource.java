@@ -1,5 +1,6 @@
 package io.tomassure.assessment.rest;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,6 +48,12 @@ public class SubmissionResource {
         this.workbooks = workbooks;
         this.access = access;
         this.json = json;
+    }
+
+    /** The answer to a submission: 201 with the new revision's summary, and where to read it whole. */
+    static Response created(Submission submission) {
+        return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission))
+                .build();
     }
 
     @GET
