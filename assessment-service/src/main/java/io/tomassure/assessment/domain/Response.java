@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.SQLRestriction;
@@ -38,6 +39,12 @@ public class Response extends PanacheEntityBase {
     public long version;
     public String updatedBy;
     public Instant updatedAt;
+    /**
+     * Whether evidence is attached, when the statement that wrote the answer said so ({@code AnswerStore}); null when
+     * not known. It spares the answer's reply a query for the evidence of a row that has none, the usual case.
+     */
+    @Transient
+    public Boolean evidenceAttached;
 
     public Answer toAnswer() {
         return new Answer(requirementRef, answer, ncDetail, ncMitigation, ncRisk == null ? null : Rag.valueOf(ncRisk),

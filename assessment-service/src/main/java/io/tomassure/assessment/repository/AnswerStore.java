@@ -42,7 +42,8 @@ public class AnswerStore {
                 nc_risk = excluded.nc_risk, reattest = false, version = r.version + 1, updated_by = excluded.updated_by,
                 updated_at = excluded.updated_at
             where ? or r.version = ?
-            returning r.id, r.version, r.score, r.score_comment""";
+            returning r.id, r.version, r.score, r.score_comment,
+                exists (select 1 from evidence e where e.response_id = r.id)""";
 
     private final DataSource dataSource;
 
@@ -53,8 +54,8 @@ public class AnswerStore {
     /**
      * Stores {@code answer} as the row's answer in force, unless one of {@code lockingPhases} (labels) is under review
      * or an answer is stored at another version than {@code expectedVersion} (-1: none is expected) while
-     * {@code anyVersion} is false. Returns the row as stored (its id, version and score filled in), or empty when
-     * nothing was written.
+     * {@code anyVersion} is false. Returns the row as stored (its id, version and score filled in, and whether
+     * evidence is attached to it), or empty when nothing was written.
      */
     @Transactional(TxType.MANDATORY)
     public Optional<Response> write(Response answer, boolean anyVersion, long expectedVersion,
@@ -88,6 +89,7 @@ public class AnswerStore {
                 answer.version = stored.getLong(2);
                 answer.score = stored.getString(3);
                 answer.scoreComment = stored.getString(4);
+                answer.evidenceAttached = stored.getBoolean(5);
                 return Optional.of(answer);
             }
         } catch (SQLException e) {

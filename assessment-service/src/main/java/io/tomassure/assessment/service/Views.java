@@ -254,8 +254,8 @@ public class Views {
     }
 
     public static ResponseView response(Response r) {
-        List<EvidenceView> evidence = Evidence.<Evidence>list("responseId = ?1 order by uploadedAt", r.id).stream()
-                .map(Views::evidence).toList();
+        List<EvidenceView> evidence = Boolean.FALSE.equals(r.evidenceAttached) ? List.of()
+                : Evidence.<Evidence>list("responseId = ?1 order by uploadedAt", r.id).stream().map(Views::evidence).toList();
         NonConformanceDetails nc = r.ncDetail == null && r.ncMitigation == null && r.ncRisk == null ? null
                 : new NonConformanceDetails(r.ncDetail, r.ncMitigation, r.toAnswer().ncRisk());
         return new ResponseView(r.requirementRef, r.deploymentId, r.answer,

@@ -49,11 +49,13 @@ class JourneyTest {
 
             // Answers, evidence, a non-conformance left undetailed.
             tom.answer(tom::supplierUser, "SI-01", compliant()).statusCode(200).body("compliance", equalTo("COMPLIANT"));
-            tom.answer(tom::supplierUser, "API-01", compliant()).statusCode(200);
+            tom.answer(tom::supplierUser, "API-01", compliant()).statusCode(200).body("evidence", hasSize(0));
             byte[] file = "conformance test report".getBytes(StandardCharsets.UTF_8);
             tom.supplierUser().contentType("application/pdf").body(file)
                     .post(assessment + "/responses/API-01/evidence?name=report.pdf").then().statusCode(201)
                     .body("sha256", equalTo(sha256(file))).body("size", equalTo(file.length));
+            tom.answer(tom::supplierUser, "API-01", compliant()).statusCode(200) // answered again: its evidence stays
+                    .body("evidence.name", contains("report.pdf")).body("evidence.sha256", contains(sha256(file)));
             tom.answer(tom::supplierUser, "API-02", Map.of("answer", "semi-compliant")).statusCode(200)
                     .body("answer", equalTo("Semi-compliant"));
 
