@@ -40,8 +40,8 @@ public class Response extends PanacheEntityBase {
     public String updatedBy;
     public Instant updatedAt;
     /**
-     * Whether evidence is attached, when the statement that wrote the answer said so ({@code AnswerStore}); null when
-     * not known. It spares the answer's reply a query for the evidence of a row that has none, the usual case.
+     * Whether the row had evidence when {@code AnswerStore} wrote it; null when not read. FALSE spares the answer's
+     * reply its query for the row's evidence.
      */
     @Transient
     public Boolean evidenceAttached;

@@ -50,7 +50,7 @@ public class SubmissionResource {
         this.json = json;
     }
 
-    /** The answer to a submission: 201 with the new revision's summary, and where to read it whole. */
+    /** The reply to a submission: 201 with the new revision's summary, and where to read it whole. */
     static Response created(Submission submission) {
         return Response.created(URI.create("/api/v1/submissions/" + submission.id)).entity(SubmissionSummary.of(submission))
                 .build();
